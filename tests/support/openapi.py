@@ -1,0 +1,147 @@
+"""Validate real HTTP exchanges against Reply's published OpenAPI document (beta dialect).
+
+`reply-api-v3.md` lists three quirks of that file; each is repaired here, at load time, without
+loosening what is checked:
+
+* it says `openapi: 3.1.0` but marks nulls with the 3.0 keyword `nullable: true`, which 3.1
+  validators ignore -> rewritten to the 3.1 form (`type: [<type>, "null"]`, or a `oneOf` with
+  `{type: "null"}` for composed schemas);
+* every 400 is a `oneOf` of "Validation Problem" and "Business Problem", and a problem body
+  matches both -> treated as `anyOf`;
+* errors are `application/problem+json` -> decoded as JSON.
+
+Two checks are stricter than the file's letter, to catch a sloppy fake or client: every
+documented response property must be present, and undocumented properties are rejected
+(except inside `allOf` members, where JSON Schema cannot express it).
+
+Usage: `validate_exchange(response)` (the response carries its request) raises
+`openapi_core` validation errors that say what did not match.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import yaml
+from openapi_core import Config, OpenAPI
+from openapi_core.datatypes import RequestParameters
+from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+SPEC_PATH = Path(__file__).resolve().parents[1] / "data" / "reply" / "reply-v3-openapi.yaml"
+SPEC_SERVER = "https://api.reply.io"
+
+
+def _repair(node: Any, *, in_all_of: bool = False) -> Any:
+    if isinstance(node, list):
+        return [_repair(item, in_all_of=in_all_of) for item in node]
+    if not isinstance(node, dict):
+        return node
+    fixed = {
+        key: _repair(value, in_all_of=key == "allOf") if key != "example" else value
+        for key, value in node.items()
+    }
+    if "properties" in fixed and not in_all_of and isinstance(fixed["properties"], dict):
+        # Undocumented fields are errors (stricter than the spec's letter). Members of an
+        # allOf are left open: each would forbid its siblings' properties.
+        fixed.setdefault("additionalProperties", False)
+    if fixed.pop("nullable", False) is True:
+        kind = fixed.get("type")
+        if isinstance(kind, str):
+            fixed["type"] = [kind, "null"]
+            if "enum" in fixed:
+                fixed["enum"] = [*fixed["enum"], None]
+        elif kind is None:
+            # a composed schema (allOf/oneOf/$ref): null or whatever it was
+            fixed = {"oneOf": [{"type": "null"}, fixed]}
+    one_of = fixed.get("oneOf")
+    if isinstance(one_of, list) and {s.get("title") for s in one_of if isinstance(s, dict)} >= {
+        "Validation Problem",
+        "Business Problem",
+    }:
+        fixed["anyOf"] = fixed.pop("oneOf")
+    return fixed
+
+
+@cache
+def reply_openapi() -> OpenAPI:
+    spec = _repair(yaml.safe_load(SPEC_PATH.read_text()))
+    config = Config(
+        extra_media_type_deserializers={"application/problem+json": json.loads},
+        # Stricter than the spec's letter: every documented response property must be
+        # present (and `_repair` forbids undocumented ones). A sandbox that forgets a
+        # field, or a client that invents one, is caught.
+        response_properties_default_policy="required",
+    )
+    return OpenAPI.from_dict(spec, config=config)
+
+
+class _Request:
+    """httpx.Request as openapi-core's Request protocol, on the spec's own server URL."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        self._request = request
+        url = urlsplit(str(request.url))
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict(parse_qs(url.query, keep_blank_values=True)),
+            header=Headers(dict(request.headers)),
+            cookie=ImmutableMultiDict(),
+        )
+        self._path = url.path
+
+    host_url = SPEC_SERVER
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def method(self) -> str:
+        return self._request.method.lower()
+
+    @property
+    def body(self) -> bytes | None:
+        return self._request.content or None
+
+    @property
+    def content_type(self) -> str:
+        return self._request.headers.get("content-type", "application/json")
+
+
+class _Response:
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+
+    @property
+    def status_code(self) -> int:
+        return self._response.status_code
+
+    @property
+    def content_type(self) -> str:
+        # An empty 401 (Reply's documented form) has no content type; the spec lists
+        # problem+json, whose schema an empty body cannot match, so callers skip those.
+        return self._response.headers.get("content-type", "application/json")
+
+    @property
+    def headers(self) -> Headers:
+        return Headers(dict(self._response.headers))
+
+    @property
+    def data(self) -> bytes:
+        return self._response.content
+
+
+def validate_request(request: httpx.Request) -> None:
+    """Raise if the request does not match the operation it targets (beta dialect)."""
+    reply_openapi().validate_request(_Request(request))
+
+
+def validate_exchange(response: httpx.Response) -> None:
+    """Raise if the request, or the response to it, does not match the spec."""
+    request = _Request(response.request)
+    reply_openapi().validate_request(request)
+    reply_openapi().validate_response(request, _Response(response))

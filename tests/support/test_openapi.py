@@ -1,0 +1,76 @@
+"""The OpenAPI helper itself: it accepts documented exchanges and rejects undocumented ones."""
+
+import json
+
+import httpx
+import pytest
+from openapi_core.validation.request.exceptions import RequestValidationError
+from openapi_core.validation.response.exceptions import ResponseValidationError
+
+from tests.support.openapi import validate_exchange, validate_request
+
+TASK = {
+    "id": 1, "contactId": 7, "taskType": "call", "status": "new", "linkedInTaskType": None,
+    "sequenceId": None, "sequenceStepId": None, "sequenceStepDisplayName": None,
+    "assignedUserId": 3, "creationSource": "user", "createdAt": "2026-11-25T19:37:00Z",
+    "startAt": "2026-11-25T19:37:00Z", "dueTo": "2026-11-26T20:00:00Z", "finishedAt": None,
+    "isFailed": False, "isScheduled": False,
+    "template": {"body": "Call {{firstName}}", "subject": None, "attachmentIdList": None},
+    "content": None, "deliveryInfo": None,
+}  # fmt: skip
+CREATE = {
+    "taskType": "call",
+    "startAt": "2026-11-25T19:37:00Z",
+    "dueTo": "2026-11-26T20:00:00Z",
+    "template": {"body": "Call {{firstName}}"},
+    "contactId": 7,
+}
+AUTH = {"Authorization": "Bearer k"}
+
+
+def exchange(method: str, url: str, body: object, status: int, answer: object) -> httpx.Response:
+    request = httpx.Request(method, url, json=body, headers=AUTH)
+    content_type = "application/json" if status < 400 else "application/problem+json"
+    return httpx.Response(
+        status, content=json.dumps(answer).encode(), request=request,
+        headers={"content-type": content_type},
+    )  # fmt: skip
+
+
+def test_a_documented_create_passes_with_nulls_where_the_spec_allows_them() -> None:
+    validate_exchange(exchange("POST", "http://127.0.0.1:9/v3/tasks", CREATE, 201, TASK))
+
+
+def test_a_validation_problem_matches_the_400_schema() -> None:
+    problem = {
+        "title": "Validation failed", "status": 400, "detail": "The body has errors.",
+        "errors": [{"pointer": "/taskType", "detail": "'taskType' is required."}],
+    }  # fmt: skip
+    validate_exchange(exchange("POST", "http://127.0.0.1:9/v3/tasks", CREATE, 400, problem))
+
+
+def test_an_integer_task_type_is_not_the_beta_dialect() -> None:
+    with pytest.raises(RequestValidationError):
+        validate_request(
+            httpx.Request("POST", "http://x/v3/tasks", json={**CREATE, "taskType": 2}, headers=AUTH)
+        )
+
+
+def test_a_response_missing_a_required_field_is_caught() -> None:
+    broken = {k: v for k, v in TASK.items() if k != "status"}
+    with pytest.raises(ResponseValidationError):
+        validate_exchange(exchange("POST", "http://127.0.0.1:9/v3/tasks", CREATE, 201, broken))
+
+
+def test_a_wrong_enum_value_in_a_response_is_caught() -> None:
+    with pytest.raises(ResponseValidationError):
+        validate_exchange(
+            exchange("POST", "http://127.0.0.1:9/v3/tasks", CREATE, 201, {**TASK, "status": 0})
+        )
+
+
+def test_an_undocumented_request_field_is_caught() -> None:
+    with pytest.raises(RequestValidationError):
+        validate_request(
+            httpx.Request("POST", "http://x/v3/tasks", json={**CREATE, "dueAt": "x"}, headers=AUTH)
+        )
