@@ -1,0 +1,1 @@
+"""Command-line windows onto taskbot's parsers (`taskbot when`, `taskbot parse`)."""
