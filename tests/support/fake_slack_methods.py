@@ -1,0 +1,337 @@
+"""The Web API methods the fake Slack answers, with the shapes and errors of Slack's reference
+(docs.slack.dev/reference/methods/<name>). Each handler takes the fake and the request
+parameters and returns the fields of an `ok: true` answer, or raises `SlackError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from tests.support.block_kit import block_problems, load_json, view_problems
+from tests.support.fake_slack_views import carry_state, prepare_view
+
+if TYPE_CHECKING:
+    from tests.support.fake_slack import FakeSlack, ResponseUrlState, SlackUser
+
+MESSAGE_TEXT_LIMIT = 40_000  # chat.postMessage: "msg_too_long"
+
+# Scopes from each method's reference page ("Required scopes"; any one of them will do).
+# auth.test, chat.getPermalink and views.* need none.
+SCOPES: dict[str, tuple[str, ...]] = {
+    "users.info": ("users:read",),
+    "chat.postMessage": ("chat:write",),
+    "chat.postEphemeral": ("chat:write",),
+    "chat.update": ("chat:write",),
+    "conversations.open": ("channels:manage", "groups:write", "im:write", "mpim:write"),
+}
+
+
+class SlackError(Exception):
+    """Answered as `{"ok": false, "error": …, **extra}`."""
+
+    def __init__(self, error: str, **extra: Any) -> None:
+        super().__init__(error)
+        self.error = error
+        self.extra = extra
+
+
+def _invalid(kind: str, problems: list[str]) -> SlackError:
+    return SlackError(
+        kind,
+        errors=problems,
+        response_metadata={"messages": [f"[ERROR] {p}" for p in problems]},
+    )
+
+
+def _truthy(value: Any) -> bool:
+    return value in (True, 1, "1", "true", "True")
+
+
+def _required(params: Mapping[str, Any], name: str, error: str) -> str:
+    """A required string argument; Slack names a missing one with the method's own error."""
+    value = params.get(name)
+    if not value or not isinstance(value, str):
+        raise SlackError(error)
+    return value
+
+
+# --------------------------------------------------------------------------------------
+# auth, users
+
+
+def auth_test(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "url": f"https://{fake.team_domain}.slack.com/",
+        "team": "taskbot test",
+        "user": "taskbot",
+        "team_id": fake.team_id,
+        "user_id": fake.bot_user_id,
+        "bot_id": fake.bot_id,
+        "is_enterprise_install": False,
+    }
+
+
+def user_json(fake: FakeSlack, user: SlackUser, *, include_locale: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": user.id,
+        "team_id": fake.team_id,
+        "name": user.name,
+        "deleted": user.deleted,
+        "color": "9f69e7",
+        "real_name": user.real_name,
+        "tz": user.tz,
+        "tz_label": user.tz_label,
+        "tz_offset": user.tz_offset,
+        "profile": {
+            "real_name": user.real_name,
+            "real_name_normalized": user.real_name,
+            "display_name": user.name,
+            "display_name_normalized": user.name,
+            "team": fake.team_id,
+        },
+        "is_admin": False,
+        "is_owner": False,
+        "is_primary_owner": False,
+        "is_restricted": False,
+        "is_ultra_restricted": False,
+        "is_bot": user.is_bot,
+        "is_app_user": False,
+        "updated": 1764000000,
+    }
+    if include_locale:  # users.info: "include_locale: Set this to true to receive the locale"
+        body["locale"] = user.locale
+    return body
+
+
+def users_info(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    user = fake.users.get(_required(params, "user", "user_not_found"))
+    if user is None:
+        raise SlackError("user_not_found")
+    return {"user": user_json(fake, user, include_locale=_truthy(params.get("include_locale")))}
+
+
+# --------------------------------------------------------------------------------------
+# chat
+
+
+def _content(params: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]] | None]:
+    text = params.get("text") or ""
+    blocks = params.get("blocks")
+    if blocks in (None, "", []) and not text and not params.get("attachments"):
+        raise SlackError("no_text")
+    if len(str(text)) > MESSAGE_TEXT_LIMIT:
+        raise SlackError("msg_too_long")
+    if blocks not in (None, ""):
+        problems = block_problems(blocks)
+        if problems:
+            raise _invalid("invalid_blocks", problems)
+        return str(text), load_json(blocks)
+    return str(text), None
+
+
+def _channel(fake: FakeSlack, params: Mapping[str, Any]) -> str:
+    channel = params.get("channel")
+    if not isinstance(channel, str) or channel[:1] not in ("C", "G", "D", "U", "W"):
+        raise SlackError("channel_not_found")
+    if channel[0] in "UW":
+        # chat.postMessage: a user id as channel posts to the app's DM with that user.
+        if channel not in fake.users:
+            raise SlackError("channel_not_found")
+        return "D" + channel[1:]
+    return channel
+
+
+def _message(fake: FakeSlack, text: str, blocks: list[dict[str, Any]] | None) -> dict[str, Any]:
+    message: dict[str, Any] = {
+        "type": "message",
+        "user": fake.bot_user_id,
+        "bot_id": fake.bot_id,
+        "app_id": fake.app_id,
+        "team": fake.team_id,
+        "text": text,
+        "ts": fake.new_ts(),
+    }
+    if blocks is not None:
+        message["blocks"] = blocks
+    return message
+
+
+def chat_post_message(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(fake, params)
+    text, blocks = _content(params)
+    message = _message(fake, text, blocks)
+    if params.get("thread_ts"):
+        message["thread_ts"] = params["thread_ts"]
+    fake.messages[(channel, message["ts"])] = message
+    return {"channel": channel, "ts": message["ts"], "message": message}
+
+
+def chat_post_ephemeral(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    _channel(fake, params)
+    if params.get("user") not in fake.users:
+        raise SlackError("user_not_in_channel")
+    text, blocks = _content(params)
+    return {"message_ts": _message(fake, text, blocks)["ts"]}
+
+
+def chat_update(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(fake, params)
+    ts = _required(params, "ts", "message_not_found")
+    message = fake.messages.get((channel, ts))
+    if message is None:
+        raise SlackError("message_not_found")
+    if message.get("bot_id") != fake.bot_id:
+        raise SlackError("cant_update_message")
+    text, blocks = _content(params)
+    message["text"] = text
+    message.pop("blocks", None)
+    if blocks is not None:
+        message["blocks"] = blocks
+    message["edited"] = {"user": fake.bot_user_id, "ts": fake.new_ts()}
+    return {"channel": channel, "ts": ts, "text": text, "message": message}
+
+
+def chat_get_permalink(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(fake, params)
+    ts = _required(params, "message_ts", "message_not_found")
+    message = fake.messages.get((channel, ts))
+    if message is None:
+        raise SlackError("message_not_found")
+    link = f"https://{fake.team_domain}.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+    thread_ts = message.get("thread_ts")
+    if thread_ts and thread_ts != ts:  # a reply: Slack adds the thread to the link
+        link += f"?thread_ts={thread_ts}&cid={channel}"
+    return {"channel": channel, "permalink": link}
+
+
+def conversations_open(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    users = [u for u in str(params.get("users") or "").split(",") if u]
+    if not users:
+        raise SlackError("users_list_not_supplied")
+    if len(users) != 1:
+        raise SlackError("too_many_users")  # group DMs: not something taskbot opens
+    if users[0] not in fake.users:
+        raise SlackError("user_not_found")
+    return {"channel": {"id": "D" + users[0][1:]}}
+
+
+# --------------------------------------------------------------------------------------
+# views
+
+
+def _view_param(params: Mapping[str, Any]) -> Any:
+    view = params.get("view")
+    problems = view_problems(view)
+    if problems:
+        raise _invalid("invalid_arguments", problems)
+    return load_json(view)
+
+
+def _existing_view(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    view_id, external_id = params.get("view_id"), params.get("external_id")
+    if view_id:
+        found = fake.views.get(view_id)
+    else:
+        found = next(
+            (v for v in fake.views.values() if external_id and v.get("external_id") == external_id),
+            None,
+        )
+    if found is None:
+        raise SlackError("not_found")
+    return found
+
+
+def views_open(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    view = _view_param(params)
+    external_id = view.get("external_id")
+    if external_id and any(v.get("external_id") == external_id for v in fake.views.values()):
+        raise SlackError("duplicate_external_id")
+    fake.use_trigger(params.get("trigger_id"))
+    stored = prepare_view(fake, view, view_id=fake.new_id("V"))
+    fake.views[stored["id"]] = stored
+    fake.view_stacks[stored["id"]] = [stored["id"]]
+    return {"view": stored}
+
+
+def views_update(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    current = _existing_view(fake, params)
+    given_hash = params.get("hash")
+    if given_hash and given_hash != current["hash"]:
+        raise SlackError("hash_conflict")  # views.update: "hash_conflict"
+    view = _view_param(params)
+    stored = prepare_view(fake, view, view_id=current["id"], previous=current)
+    stored["state"] = carry_state(current, stored)
+    fake.views[current["id"]] = stored
+    return {"view": stored}
+
+
+def views_push(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+    view = _view_param(params)
+    trigger_id = params.get("trigger_id")
+    fake.use_trigger(trigger_id)
+    origin = fake.trigger_view(trigger_id)
+    if origin is None:
+        raise SlackError("invalid_trigger_id")  # push needs a trigger from inside a modal
+    root = fake.views[origin]["root_view_id"]
+    stack = fake.view_stacks[root]
+    if len(stack) >= 3:
+        raise SlackError("push_limit_reached")  # "may only push two additional views"
+    stored = prepare_view(fake, view, view_id=fake.new_id("V"), root=root, previous_id=stack[-1])
+    fake.views[stored["id"]] = stored
+    stack.append(stored["id"])
+    return {"view": stored}
+
+
+HANDLERS: dict[str, Callable[[FakeSlack, Mapping[str, Any]], dict[str, Any]]] = {
+    "auth.test": auth_test,
+    "users.info": users_info,
+    "chat.postMessage": chat_post_message,
+    "chat.postEphemeral": chat_post_ephemeral,
+    "chat.update": chat_update,
+    "chat.getPermalink": chat_get_permalink,
+    "conversations.open": conversations_open,
+    "views.open": views_open,
+    "views.update": views_update,
+    "views.push": views_push,
+}
+
+
+# --------------------------------------------------------------------------------------
+# response_url
+
+
+def post_to_response_url(
+    fake: FakeSlack, state: ResponseUrlState | None, body: Mapping[str, Any]
+) -> tuple[int, dict[str, Any]]:
+    """Apply a post the way Slack does (slack-notes §2.4): ephemeral unless `in_channel`;
+    `replace_original` / `delete_original` act on the message the interaction came from."""
+    from tests.support.fake_slack import RESPONSE_URL_TTL, RESPONSE_URL_USES  # noqa: PLC0415
+
+    if state is None:
+        return 404, {"ok": False, "error": "invalid_url"}
+    if fake.clock() - state.issued > RESPONSE_URL_TTL:
+        return 404, {"ok": False, "error": "expired_url"}
+    if state.uses >= RESPONSE_URL_USES:
+        return 404, {"ok": False, "error": "used_url"}
+    if _truthy(body.get("delete_original")):
+        state.uses += 1
+        if state.visible:
+            state.visible.pop()
+        return 200, {"ok": True}
+    try:
+        text, blocks = _content(body)
+    except SlackError as error:
+        return 400, {"ok": False, "error": error.error, **error.extra}
+    message: dict[str, Any] = {
+        "text": text,
+        "response_type": body.get("response_type") or "ephemeral",
+    }
+    if blocks is not None:
+        message["blocks"] = blocks
+    state.uses += 1
+    if _truthy(body.get("replace_original")) and state.visible:
+        state.visible[-1] = message
+    else:
+        state.visible.append(message)
+    return 200, {"ok": True}
