@@ -1,0 +1,61 @@
+"""How taskbot reads dates: the conventions of CONVENTIONS.md on top of dateparser.
+
+This package is the only importer of dateparser in taskbot. Its public API is five names::
+
+    from zoneinfo import ZoneInfo
+    from bot.parsing.dates import DateContext, read_date, find_date
+
+    ctx = DateContext(now=datetime(2026, 11, 25, 19, 37, tzinfo=UTC),
+                      tz=ZoneInfo("America/New_York"), locale="en-US")
+
+    read_date("next Friday", ctx)            # ReadDate(at=2026-12-04 17:00-05:00, has_time=False)
+    read_date("tomorrow 3pm", ctx, "start")  # ReadDate(at=2026-11-26 15:00-05:00, has_time=True)
+    read_date("yesterday", ctx).message      # "‘yesterday’ is in the past (…). Try …"
+
+    found = find_date("call jane@acme.com tomorrow 3pm Ask about pricing", ctx)
+    found.date_text   # "tomorrow 3pm"
+    found.rest_text   # "call jane@acme.com Ask about pricing"
+    found.result      # ReadDate(at=2026-11-26 15:00-05:00, …) or a DateRefusal
+
+`read_date(text, ctx, kind="due") -> ReadDate | DateRefusal` reads a whole text as one phrase
+(a modal field, `taskbot when`). `find_date(text, ctx, kind="due") -> FoundDate | None` finds
+the due phrase inside free text (a `/task` command). `kind` picks the default time of a date
+without one: due 17:00, start 09:00. A `DateRefusal` has a `reason` (RefusalReason: PAST,
+IMPOSSIBLE, AMBIGUOUS, VAGUE, WEEKDAY_MISMATCH, UNREADABLE) and a `.message` that says what was
+wrong and what to type instead.
+
+How a phrase is read: the text is tokenized (emails, URLs, phone numbers, prices, ids are masked
+first), words are looked up in English plus the rep's language (dateparser's month and weekday
+names, taskbot's own phrase glue), and a small grammar assembles one day, one time of day, one
+part of day and one zone; `_resolve` places them on the rep's calendar following the rules.
+Phrases the grammar cannot read go to dateparser (rep's language + English only), whose answer
+gets the same default times and past check.
+
+Choices where the conventions are silent:
+
+* Times come out on the rep's wall clock (`ctx.tz`), built with zoneinfo: 17:00 on a DST-change
+  day is 17:00 local. A time in the spring-forward gap moves forward by the gap (02:30 → 03:30);
+  a time that happens twice (fall back) is the first one.
+* "now" and durations ("in 90 minutes") are exact, to the minute (seconds dropped).
+* A time-only phrase with a zone ("4pm ET") is the next time the wall clock *there* shows it; a
+  dated one ("tomorrow 10am PT") uses the rep's calendar day at that time there.
+* "this <weekday>" whose day has passed this week means the next one; "this week/month/quarter/
+  year" means its end (a deadline); an end-of-period that has passed (EOW on Saturday) rolls to
+  the next period's end; "later today" after 17:00 is refused as past; "tonight" after 20:00 too.
+* 2-digit years are 20xx. Numeric dates are M/D for en-US (and ja/zh/ko), D/M for any other
+  known locale; with no locale an ambiguous pair is refused with both readings.
+* "PST" in summer still means Pacific time (people type it year-round); IST is India.
+"""
+
+from __future__ import annotations
+
+from bot.parsing.dates._extract import find_date
+from bot.parsing.dates._model import (
+    DateContext, DateRefusal, FoundDate, Kind, ReadDate, RefusalReason,
+)  # fmt: skip
+from bot.parsing.dates._read import read_date
+
+__all__ = [
+    "DateContext", "DateRefusal", "FoundDate", "Kind", "ReadDate", "RefusalReason", "find_date",
+    "read_date",
+]  # fmt: skip

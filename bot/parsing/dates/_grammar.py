@@ -1,0 +1,332 @@
+"""Lexemes → components: the longest date component that starts at a position.
+
+Each matcher looks at the lexemes from index `i` and returns `(component, next_index)` or None.
+Fillers ("the", "of", "de", a comma) may sit between the words of one component.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.parsing.dates._components import (
+    CalendarDate, ClockTime, DayOfMonth, Elapsed, Holiday, Impossible, Iso, Now, Numeric,
+    PartOfDay, Period, RelDay, Shift, Vague, Weekday, Zone,
+)  # fmt: skip
+from bot.parsing.dates._lexicon import Cat
+from bot.parsing.dates._tokens import Clock, Lexeme
+from bot.parsing.dates._zones import TIME_WORDS, ZONE_WORDS
+
+Match = tuple[object, int] | None
+_MOD_TO_WEEKDAY_MODE = {"this": "this", "next": "next", "next_bare": "bare", "last": "last"}
+_PERIOD_UNITS = frozenset({"week", "month", "quarter", "year", "weekend"})
+
+
+class Grammar:
+    """Matchers over one lexeme list; `language` decides how colon times are read."""
+
+    def __init__(self, lexemes: Sequence[Lexeme], language: str) -> None:
+        self.lx = lexemes
+        self.clock_style = "bare" if language == "en" else "24h"
+        self._matchers: tuple[Callable[[int], Match], ...] = (
+            self._relative_day, self._weekday, self._shift, self._period, self._date,
+            self._time, self._part, self._zone, self._vague,
+        )  # fmt: skip
+
+    # -- helpers -----------------------------------------------------------------------
+    def cat(self, i: int) -> Cat | None:
+        return self.lx[i].cat if 0 <= i < len(self.lx) else None
+
+    def val(self, i: int) -> object:
+        return self.lx[i].value if 0 <= i < len(self.lx) else None
+
+    def skip_fillers(self, i: int) -> int:
+        while self.cat(i) is Cat.FILLER:
+            i += 1
+        return i
+
+    def amount(self, i: int) -> float | None:
+        if self.cat(i) in {Cat.NUM, Cat.NUMWORD}:
+            value = self.val(i)
+            assert isinstance(value, int | float)
+            return value
+        return None
+
+    def match(self, i: int) -> Match:
+        """The longest component starting at `i`."""
+        best: Match = None
+        for matcher in self._matchers:
+            found = matcher(i)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found
+        return best
+
+    # -- days --------------------------------------------------------------------------
+    def _relative_day(self, i: int) -> Match:
+        if self.cat(i) is Cat.RELDAY:
+            days = self.val(i)
+            assert isinstance(days, int)
+            return RelDay(days), i + 1
+        if self.cat(i) in {Cat.LATER, Cat.EARLIER} and self.cat(i + 1) is Cat.RELDAY:
+            if self.val(i + 1) == 0:
+                name = "later_today" if self.cat(i) is Cat.LATER else "earlier_today"
+                return PartOfDay(name), i + 2
+        return None
+
+    def _weekday(self, i: int) -> Match:
+        if self.cat(i) is Cat.MOD:
+            mode = _MOD_TO_WEEKDAY_MODE[str(self.val(i))]
+            j = self.skip_fillers(i + 1)
+            if self.cat(j) is Cat.WEEKDAY:
+                return Weekday(int(str(self.val(j))), mode), j + 1
+            if mode == "next" and self.val(j) == "week" and self.cat(j + 1) is Cat.WEEKDAY:
+                return Weekday(int(str(self.val(j + 1))), "next"), j + 2
+            return None
+        if self.cat(i) is not Cat.WEEKDAY:
+            return None
+        weekday = int(str(self.val(i)))
+        j = self.skip_fillers(i + 1)
+        if self.cat(j) is Cat.MOD and self.val(j) == "next" and self.val(j + 1) == "week":
+            return Weekday(weekday, "next"), j + 2
+        if self.cat(i + 1) is Cat.UNIT and self.val(i + 1) == "week":
+            return Weekday(weekday, "bare", plus_weeks=1), i + 2  # British "Friday week"
+        return Weekday(weekday, "bare"), i + 1
+
+    def _shift(self, i: int) -> Match:  # noqa: PLR0911, PLR0912
+        j, introduced, sign = i, False, 1
+        if self.cat(j) is Cat.IN:
+            j, introduced = j + 1, True
+        elif self.cat(j) is Cat.AGO:  # "vor 2 Tagen", "hace 2 días"
+            j, introduced, sign = j + 1, True, -1
+        elif self.cat(j) is Cat.MOD and self.val(j) in {"next", "next_bare"}:
+            if self.cat(j + 1) is Cat.BIZ and (self.val(j + 1) == "day" or self.val(j + 2) == "day"):
+                return Shift(1, "day", business=True), j + (2 if self.val(j + 1) else 3)
+            return None
+        if introduced and self.cat(j) is Cat.SPAN_H:
+            number, unit = self.val(j)  # type: ignore[misc]
+            return Elapsed(number * (60 if unit == "hour" else 1)), j + 1
+        if self.cat(j) is Cat.FEW:
+            k = j + 1 + (self.cat(j + 1) is Cat.BIZ)
+            if self.cat(k) is Cat.UNIT:
+                return Vague(" ".join(lx.raw for lx in self.lx[i : k + 1])), k + 1
+            return None
+        number = self.amount(j)
+        if self.cat(j) is Cat.HALF and self.val(j) == "an" and self.val(j + 1) == "hour":
+            return Elapsed(30), j + 2
+        if number is None:
+            return None
+        k = j + 1
+        business = self.cat(k) is Cat.BIZ
+        if business and self.val(k) == "day":
+            unit: object = "day"
+            k += 1
+        else:
+            k += business
+            unit = self.val(k) if self.cat(k) is Cat.UNIT else None
+            k += 1
+        if unit is None or unit == "weekend" or (business and unit != "day"):
+            return None
+        if self.cat(k) is Cat.AGO and sign == 1:
+            return Shift(number, str(unit), business, sign=-1), k + 1
+        if self.cat(k) is Cat.FROM_NOW or (self.cat(k) is Cat.LATER and not introduced):
+            introduced = True
+            k += 1
+        elif self.cat(k) is Cat.FROM and not introduced:
+            base = self._relative_day(k + 1) or self._weekday(k + 1)
+            if base is None:
+                return None
+            return Shift(number, str(unit), business, base=base[0]), base[1]
+        if not (introduced or business):
+            return None
+        if unit in {"minute", "hour"}:
+            return Elapsed(number * (60 if unit == "hour" else 1) * sign), k
+        if number != int(number):
+            return Elapsed(number * 1440 * (7 if unit == "week" else 1) * sign), k
+        return Shift(number, str(unit), business, sign=sign), k
+
+    def _period(self, i: int) -> Match:  # noqa: PLR0911
+        if self.cat(i) is Cat.EDGE_UNIT:
+            edge, unit = self.val(i)  # type: ignore[misc]
+            return Period(unit, "this", edge), i + 1
+        if self.cat(i) is Cat.EDGE:
+            edge = str(self.val(i))
+            j = self.skip_fillers(i + 1)
+            which = "this"
+            if self.cat(j) is Cat.MOD:
+                which = "next" if self.val(j) == "next_bare" else str(self.val(j))
+                j = self.skip_fillers(j + 1)
+            if self.cat(j) is Cat.UNIT and self.val(j) in _PERIOD_UNITS:
+                return Period(str(self.val(j)), which, edge), j + 1
+            if self.cat(j) is Cat.QUARTER_NAME and which == "this":
+                return Period("quarter", f"quarter:{self.val(j)}", edge), j + 1
+            if self.cat(j) is Cat.MONTH and which == "this":
+                return Period("month", f"month:{self.val(j)}", edge), j + 1
+            return None
+        if self.cat(i) is Cat.MOD:
+            j = self.skip_fillers(i + 1)
+            which = "next" if self.val(i) == "next_bare" else str(self.val(i))
+            if self.cat(j) is Cat.UNIT and self.val(j) in _PERIOD_UNITS:
+                return Period(str(self.val(j)), which, "start"), j + 1
+            return None
+        if self.cat(i) is Cat.IN:
+            j = self.skip_fillers(i + 1)
+            if self.cat(j) is Cat.MONTH:
+                return Period("month", f"month:{self.val(j)}", "start"), j + 1
+            if self.cat(j) is Cat.QUARTER_NAME:
+                return Period("quarter", f"quarter:{self.val(j)}", "start"), j + 1
+        if self.cat(i) is Cat.UNIT and self.val(i) == "weekend":
+            return Period("weekend", "this", "start"), i + 1
+        return None
+
+    def _date(self, i: int) -> Match:  # noqa: PLR0911
+        cat = self.cat(i)
+        if cat is Cat.NUMDATE:
+            return Numeric(self.val(i)), i + 1  # type: ignore[arg-type]
+        if cat is Cat.ISO:
+            return Iso(self.val(i)), i + 1  # type: ignore[arg-type]
+        if cat is Cat.HOLIDAY:
+            return Holiday(str(self.val(i))), i + 1
+        if cat is Cat.MONTH:
+            month = int(str(self.val(i)))
+            j = self.skip_fillers(i + 1)
+            if self.cat(j) in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(j), int):
+                return self._with_year(month, int(str(self.val(j))), j + 1)
+            if self.cat(j) is Cat.NUM and isinstance(self.val(j), int) and self.val(j) > 1000:
+                return CalendarDate(month, 1, int(str(self.val(j)))), j + 1
+            return Period("month", f"month:{month}", "start"), i + 1
+        if cat in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(i), int):
+            day = int(str(self.val(i)))
+            j = self.skip_fillers(i + 1)
+            if self.cat(j) is Cat.MONTH and day < 100:
+                return self._with_year(int(str(self.val(j))), day, j + 1)
+            if cat is Cat.ORDINAL:
+                if 1 <= day <= 31:
+                    return DayOfMonth(day), i + 1
+                return Impossible(self.lx[i].raw), i + 1
+        return None
+
+    def _with_year(self, month: int, day: int, j: int) -> Match:
+        k = self.skip_fillers(j)
+        year = None
+        if self.cat(k) is Cat.NUM and isinstance(self.val(k), int) and 1000 < self.val(k) < 3000:  # type: ignore[operator]
+            year, j = int(str(self.val(k))), k + 1
+        if not 1 <= day <= 31:
+            return Impossible(" ".join(lx.raw for lx in self.lx[j - 2 : j])), j
+        return CalendarDate(month, day, year), j
+
+    # -- times -------------------------------------------------------------------------
+    def _time(self, i: int) -> Match:  # noqa: PLR0911, PLR0912
+        cat = self.cat(i)
+        ranged = cat in {Cat.BETWEEN, Cat.FROM}
+        first = self._single_time(i + 1 if ranged else i)
+        if first is None:
+            return None
+        start, j = first
+        if self.cat(j) in {Cat.DASH, Cat.TO, Cat.AND} or (ranged and self.cat(j) is Cat.AND):
+            second = self._single_time(j + 1)
+            if second is not None and isinstance(start, ClockTime):
+                end, k = second
+                if isinstance(end, ClockTime) and (ranged or start.meridiem or end.meridiem):
+                    return self._range_start(start, end), k
+        if ranged:
+            return None
+        if isinstance(start, ClockTime) and start.style == "number":
+            if cat is Cat.AT:  # "at 5": rule 3
+                return ClockTime(start.hour, 0, None, "bare"), j
+            return None  # a lone number is a time only after "at" or a day
+        return start, j
+
+    def bare_hour(self, i: int) -> Match:
+        """A lone number right after a day ("thursday 9"), unless it counts things ("3 quotes")."""
+        number = self.val(i)
+        if self.cat(i) is not Cat.NUM or not isinstance(number, int) or number > 23:
+            return None
+        following = self.val(i + 1) if self.cat(i + 1) is Cat.WORD else ""
+        if isinstance(following, str) and len(following) > 2 and following.endswith("s"):
+            return None
+        return ClockTime(number, 0, None, "bare"), i + 1
+
+    def _single_time(self, i: int) -> Match:
+        cat = self.cat(i)
+        if cat is Cat.AT:
+            i += 1
+            cat = self.cat(i)
+        if cat is Cat.CLOCK:
+            clock = self.val(i)
+            assert isinstance(clock, Clock)
+            mer = clock.meridiem
+            j = i + 1
+            if mer is None and self.cat(j) is Cat.PART and self.val(j) in {"am", "pm"}:
+                mer, j = str(self.val(j)), j + 1
+            return self._clock(clock.hour, clock.minute, mer, self.clock_style), j
+        if cat is Cat.SPAN_H and self.val(i)[1] == "hour":  # type: ignore[index]
+            hours = self.val(i)[0]  # type: ignore[index]
+            if hours == int(hours):
+                return self._clock(int(hours), 0, None, "24h"), i + 1  # French/Portuguese 15h
+        if cat is Cat.QUARTER_PAST and self.amount(i + 1) is not None:
+            return self._quarter(int(self.amount(i + 1) or 0), int(str(self.val(i)))), i + 2
+        if cat is Cat.HALF and self.val(i) == "de" and self.amount(i + 1) is not None:
+            return self._quarter(int(self.amount(i + 1) or 0), -30), i + 2  # halb vier = 3:30
+        number = self.amount(i)
+        if number is None or number != int(number):
+            return None
+        if self.cat(i + 1) is Cat.OCLOCK:
+            style = "24h" if self.val(i + 1) == "24h" else "bare"
+            return self._clock(int(number), 0, None, style), i + 2
+        if self.cat(i + 1) is Cat.QUARTER_PAST and self.val(i + 1) == 30:
+            return self._quarter(int(number), 30), i + 2  # "3 y media"
+        if self.cat(i + 1) is Cat.PART and self.val(i + 1) in {"am", "pm"}:
+            return self._clock(int(number), 0, str(self.val(i + 1)), "bare"), i + 2
+        if self.cat(i) is Cat.NUM and number <= 24:
+            return ClockTime(int(number), 0, None, "number"), i + 1
+        return None
+
+    def _quarter(self, hour: int, minutes: int) -> ClockTime | Impossible:
+        if minutes < 0:
+            return self._clock(hour - 1, 60 + minutes, None, "bare")
+        return self._clock(hour, minutes, None, "bare")
+
+    @staticmethod
+    def _clock(hour: int, minute: int, meridiem: str | None, style: str) -> ClockTime:
+        return ClockTime(hour, minute, meridiem, style)
+
+    @staticmethod
+    def _range_start(start: ClockTime, end: ClockTime) -> ClockTime:
+        """Rule 16: a range means its start; "2-3pm" lends the pm to the 2."""
+        if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
+            return ClockTime(start.hour, start.minute, end.meridiem, start.style)
+        style = "bare" if start.style == "number" else start.style
+        return ClockTime(start.hour, start.minute, start.meridiem, style)
+
+    def _part(self, i: int) -> Match:
+        if self.cat(i) is Cat.MOD and self.val(i) == "this" and self.cat(i + 1) is Cat.PART:
+            return PartOfDay(f"this_{self.val(i + 1)}"), i + 2
+        if self.cat(i) is Cat.PART:
+            return PartOfDay(str(self.val(i))), i + 1
+        if self.cat(i) is Cat.NOW:
+            return Now(), i + 1
+        return None
+
+    def _zone(self, i: int) -> Match:
+        if self.cat(i) is not Cat.WORD or str(self.val(i)) not in ZONE_WORDS:
+            return None
+        key, j = ZONE_WORDS[str(self.val(i))], i + 1
+        if key == "UTC" and self.cat(j) is Cat.PUNCT and self.val(j) in {"+", "-"}:
+            sign = 1 if self.val(j) == "+" else -1
+            if self.cat(j + 1) is Cat.NUM and isinstance(self.val(j + 1), int):
+                return Zone(f"{sign * int(str(self.val(j + 1))):+03d}:00"), j + 2
+            if self.cat(j + 1) is Cat.CLOCK:
+                clock = self.val(j + 1)
+                assert isinstance(clock, Clock)
+                return Zone(f"{'+' if sign > 0 else '-'}{clock.hour:02d}:{clock.minute:02d}"), j + 2
+        if self.cat(j) is Cat.WORD and self.val(j) in TIME_WORDS:
+            j += 1
+        return Zone(key), j
+
+    def _vague(self, i: int) -> Match:
+        if self.cat(i) is Cat.VAGUE:
+            return Vague(self.lx[i].raw), i + 1
+        if self.cat(i) is Cat.QUARTER_NAME:
+            return Vague(self.lx[i].raw), i + 1
+        if self.cat(i) is Cat.LATER:
+            return Vague(self.lx[i].raw), i + 1
+        return None

@@ -1,0 +1,103 @@
+"""The public value types of `bot.parsing.dates`: context in, reading or refusal out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+from typing import Literal
+
+Kind = Literal["due", "start"]
+"""What the date is for: it decides the default time of a date without a time (rule 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """Who is asking, and when.
+
+    `now` must be timezone-aware; `tz` is the rep's zone (a `ZoneInfo` normally, a fixed-offset
+    `datetime.timezone` when Slack only knows the user's `tz_offset`); `locale` is the rep's Slack
+    locale (`en-US`, `de-DE`, …) or None when unknown — it decides day/month order and the second
+    language read besides English.
+    """
+
+    now: datetime
+    tz: tzinfo
+    locale: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None or self.now.utcoffset() is None:
+            raise ValueError("DateContext.now must be timezone-aware, e.g. datetime.now(UTC)")
+        if not isinstance(self.tz, tzinfo):
+            raise TypeError(f"DateContext.tz must be a tzinfo, got {type(self.tz).__name__}")
+
+    @property
+    def local_now(self) -> datetime:
+        """`now` on the rep's wall clock."""
+        return self.now.astimezone(self.tz)
+
+    @property
+    def language(self) -> str:
+        """The locale's language subtag, lower case; English when the locale is unknown."""
+        if not self.locale:
+            return "en"
+        return self.locale.replace("_", "-").split("-")[0].lower() or "en"
+
+
+class RefusalReason(StrEnum):
+    """Why a phrase was not turned into a time (rule 17 of CONVENTIONS.md)."""
+
+    PAST = "past"  # resolved, but before now
+    IMPOSSIBLE = "impossible"  # Feb 30, 25:00, 13/13
+    AMBIGUOUS = "ambiguous"  # 3/12 with an unknown locale; 1600
+    VAGUE = "vague"  # soon, ASAP, a few days, Q4
+    WEEKDAY_MISMATCH = "weekday_mismatch"  # "Friday Dec 3" when Dec 3 is a Thursday
+    UNREADABLE = "unreadable"  # banana, ?, 123
+
+
+@dataclass(frozen=True, slots=True)
+class ReadDate:
+    """A phrase read as an instant: `at` is aware and on the rep's clock (ctx.tz)."""
+
+    at: datetime
+    has_time: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateRefusal:
+    """A phrase taskbot will not guess at, with the facts a message needs.
+
+    `resolved` is the instant a PAST phrase pointed at; `readings` the candidate dates of an
+    AMBIGUOUS one; `weekday_given`/`weekday_actual` (0 = Monday) describe a WEEKDAY_MISMATCH;
+    `detail` names the impossible part ("Feb 30", "25:00").
+    """
+
+    reason: RefusalReason
+    text: str
+    resolved: datetime | None = None
+    readings: tuple[date, ...] = ()
+    weekday_given: int | None = None
+    weekday_actual: int | None = None
+    detail: str = ""
+
+    @property
+    def message(self) -> str:
+        """What was wrong, in a rep's words, and what to type instead."""
+        from bot.messages.dates import refusal_message  # noqa: PLC0415 - messages import us
+
+        return refusal_message(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """The due phrase found inside free text (rule 20).
+
+    `text[start:end] == date_text`; `rest_text` is the text without it, tidied.
+    """
+
+    start: int
+    end: int
+    date_text: str
+    rest_text: str
+    result: ReadDate | DateRefusal = field(compare=True)

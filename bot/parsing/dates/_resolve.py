@@ -1,0 +1,272 @@
+"""Components → an instant on the rep's clock, following CONVENTIONS.md rules 1–17.
+
+`resolve` never raises for a phrase the grammar produced: it returns a ReadDate or a typed
+DateRefusal. All wall times are built with `_wall.wall` (DST-correct).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from bot.parsing.dates import _calendar as cal
+from bot.parsing.dates._components import (
+    CalendarDate, ClockTime, DayOfMonth, Elapsed, Holiday, Impossible, Iso, Numeric, Phrase,
+    RelDay, Shift, Vague, Weekday, Zone,
+)  # fmt: skip
+from bot.parsing.dates._model import DateContext, DateRefusal, Kind, ReadDate, RefusalReason
+from bot.parsing.dates._periods import period_day
+from bot.parsing.dates._refuse import DEFAULT_TIME, Refuse
+from bot.parsing.dates._refuse import past as _past
+from bot.parsing.dates._wall import add_exact, wall
+
+PART_TIMES = {  # rule 9
+    "morning": time(9), "first_thing": time(9), "am": time(9), "noon": time(12),
+    "afternoon": time(14), "pm": time(14), "eod": time(17), "evening": time(18),
+    "tonight": time(20), "midnight": time(0), "later_today": time(17),
+}  # fmt: skip
+_PM_CONTEXT = frozenset({"afternoon", "pm", "evening", "tonight"})
+_AM_CONTEXT = frozenset({"morning", "first_thing", "am"})
+_TODAY_ONLY = frozenset({"tonight", "later_today", "earlier_today"})
+_SEARCH_YEARS = 8  # far enough to reach the next Feb 29
+_RECENT_DAYS = 30  # rule 13: a yearless date this recent is a mistake, not next year's
+
+
+def resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate | DateRefusal:
+    try:
+        return _resolve(phrase, ctx, kind, text)
+    except Refuse as stop:
+        return stop.refusal
+
+
+def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate:  # noqa: PLR0912
+    tz = ctx.tz
+    now = ctx.local_now
+    if isinstance(phrase.problem, Vague):
+        raise Refuse(DateRefusal(RefusalReason.VAGUE, text, detail=phrase.problem.word))
+    if isinstance(phrase.problem, Impossible):
+        raise Refuse(DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=phrase.problem.detail))
+    minute_now = now.replace(second=0, microsecond=0)
+    if isinstance(phrase.exact, Elapsed):
+        at = add_exact(minute_now, timedelta(minutes=phrase.exact.minutes), tz)
+        return _checked(ReadDate(at, True, text), now)
+    if phrase.exact is not None:  # "now"
+        return ReadDate(minute_now, True, text)
+
+    part = phrase.part.name if phrase.part else None
+    strict_today = part is not None and (part.startswith("this_") or part in _TODAY_ONLY)
+    part = part.removeprefix("this_") if part else None
+    if part == "earlier_today":
+        raise Refuse(DateRefusal(RefusalReason.PAST, text, resolved=minute_now))
+    clock = _time_of_day(phrase.time, part, text)
+    zone = _zone(phrase.zone) if phrase.zone else tz
+    has_time = clock is not None
+    midnight = part == "midnight" and phrase.time is None
+
+    if phrase.day is None:
+        assert clock is not None
+        if midnight:
+            return ReadDate(wall(now.date() + timedelta(days=1), time(0), tz), True, text)
+        zone_today = now.astimezone(zone).date()
+        at = wall(zone_today, clock, zone)
+        if at <= now and not strict_today:
+            at = wall(zone_today + timedelta(days=1), clock, zone)  # rule 2
+        return _checked(ReadDate(at.astimezone(tz), True, text), now)
+
+    day, day_has_time = _day(phrase.day, ctx, kind, text)
+    if phrase.weekday_check is not None and day.weekday() != phrase.weekday_check.weekday:
+        raise Refuse(
+            DateRefusal(
+                RefusalReason.WEEKDAY_MISMATCH, text, weekday_given=phrase.weekday_check.weekday,
+                weekday_actual=day.weekday(), resolved=wall(day, DEFAULT_TIME[kind], tz),
+            )
+        )  # fmt: skip
+    if isinstance(phrase.day, Iso) and phrase.day.value.at is not None and clock is None:
+        clock, has_time = phrase.day.value.at, True
+    if clock is None:
+        clock = day_has_time or DEFAULT_TIME[kind]
+    if midnight:
+        day += timedelta(days=1)
+    at = wall(day, clock, zone).astimezone(tz)
+    return _checked(ReadDate(at, has_time, text), now)
+
+
+def _checked(read: ReadDate, now: datetime) -> ReadDate:
+    """Rule 17: nothing in the past."""
+    if read.at < now.replace(second=0, microsecond=0):
+        raise Refuse(DateRefusal(RefusalReason.PAST, read.text, resolved=read.at))
+    return read
+
+
+def _zone(zone: Zone) -> tzinfo:
+    if zone.key[0] in "+-":
+        hours, minutes = zone.key[1:].split(":")
+        offset = timedelta(hours=int(hours), minutes=int(minutes))
+        return timezone(-offset if zone.key[0] == "-" else offset)
+    return ZoneInfo(zone.key)
+
+
+def _time_of_day(clock: ClockTime | None, part: str | None, text: str) -> time | None:
+    """Rules 3 and 9: a clock time (business-hours reading of bare hours) or a part of day."""
+    if clock is None:
+        return PART_TIMES.get(part) if part else None
+    hour, minute = clock.hour, clock.minute
+    impossible = DateRefusal(
+        RefusalReason.IMPOSSIBLE, text,
+        detail=f"{hour}:{minute:02d}" if clock.meridiem is None else f"{hour}{clock.meridiem}",
+    )  # fmt: skip
+    if minute > 59 or hour < 0:
+        raise Refuse(impossible)
+    if clock.meridiem is not None:
+        if not 1 <= hour <= 12:
+            raise Refuse(impossible)
+        return time(hour % 12 + (12 if clock.meridiem == "pm" else 0), minute)
+    if hour > 23:
+        raise Refuse(impossible)
+    if clock.style == "24h" or hour == 0 or hour >= 13:
+        return time(hour, minute)
+    if part in _PM_CONTEXT:
+        return time(hour % 12 + 12, minute)
+    if part in _AM_CONTEXT:
+        return time(hour % 12, minute)
+    if hour == 12 or hour >= 8:  # rule 3: 8–11 am, 12 noon
+        return time(hour, minute)
+    return time(hour + 12, minute)  # rule 3: 1–7 pm
+
+
+def _day(  # noqa: PLR0911
+    item: object, ctx: DateContext, kind: Kind, text: str
+) -> tuple[date, time | None]:
+    """The calendar day a day component names, and a time it implies (EOW → none)."""
+    today = ctx.local_now.date()
+    past = DateRefusal(RefusalReason.PAST, text)
+    if isinstance(item, RelDay):
+        day = today + timedelta(days=item.days)
+        if item.days < 0:
+            raise Refuse(_past(past, day, ctx, kind))
+        return day, None
+    if isinstance(item, Weekday):
+        return _weekday(item, today, past, ctx, kind), None
+    if isinstance(item, CalendarDate):
+        return _calendar_date(item.year, item.month, item.day, ctx, kind, text), None
+    if isinstance(item, Numeric):
+        return _numeric(item, ctx, kind, text), None
+    if isinstance(item, Iso):
+        if not item.value.valid:
+            y, m, d = item.value.parts
+            raise Refuse(DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=f"{y}-{m:02d}-{d:02d}"))
+        return item.value.day, None
+    if isinstance(item, DayOfMonth):
+        return _day_of_month(item.day, today), None
+    if isinstance(item, Holiday):
+        day = cal.holiday(item.name, today.year)
+        return (day if day >= today else cal.holiday(item.name, today.year + 1)), None
+    if isinstance(item, Shift):
+        return _shift(item, ctx, kind, text), None
+    return period_day(item, ctx, kind, text, past)
+
+
+def _weekday(item: Weekday, today: date, past: DateRefusal, ctx: DateContext, kind: Kind) -> date:
+    monday = cal.monday_of(today)
+    if item.mode == "next":  # rule 6: in next calendar week
+        return monday + timedelta(days=7 + item.weekday)
+    if item.mode == "last":
+        raise Refuse(_past(past, cal.last_weekday_before(today, item.weekday), ctx, kind))
+    if item.mode == "this" and monday + timedelta(days=item.weekday) >= today:
+        return monday + timedelta(days=item.weekday)  # rule 5
+    return cal.next_weekday_after(today, item.weekday) + timedelta(weeks=item.plus_weeks)
+
+
+def _calendar_date(
+    year: int | None, month: int, day: int, ctx: DateContext, kind: Kind, text: str
+) -> date:
+    """Rule 13: a yearless date is the next one, unless it was in the last ~30 days."""
+    today = ctx.local_now.date()
+    name = f"{date(2000, month, 1):%b} {day}" if 1 <= month <= 12 else f"{month}/{day}"
+    impossible = DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=name)
+    if year is not None:
+        found = cal.valid_date(year, month, day)
+        if found is None:
+            raise Refuse(impossible)
+        if found < today:
+            raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), found, ctx, kind))
+        return found
+    this_year = cal.valid_date(today.year, month, day)
+    if this_year is not None and this_year < today and (today - this_year).days <= _RECENT_DAYS:
+        raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), this_year, ctx, kind))
+    for offset in range(_SEARCH_YEARS + 1):
+        found = cal.valid_date(today.year + offset, month, day)
+        if found is not None and found >= today:
+            return found
+    raise Refuse(impossible)
+
+
+def _numeric(item: Numeric, ctx: DateContext, kind: Kind, text: str) -> date:
+    """Rule 14: numeric dates follow the locale; unknown locale + ambiguous pair → ask."""
+    first, second, year = item.value.first, item.value.second, item.value.year
+    orders = _orders(first, second, item.value.sep, ctx.locale)
+    if len(orders) > 1:
+        readings = []
+        for month, day in orders:
+            try:
+                readings.append(_calendar_date(year, month, day, ctx, kind, text))
+            except Refuse:
+                continue
+        if len(readings) != 1:
+            raise Refuse(DateRefusal(RefusalReason.AMBIGUOUS, text, readings=tuple(readings)))
+        return readings[0]
+    month, day = orders[0]
+    return _calendar_date(year, month, day, ctx, kind, text)
+
+
+def _orders(first: int, second: int, sep: str, locale: str | None) -> list[tuple[int, int]]:
+    """Candidate (month, day) readings of `first sep second`."""
+    if sep == "." or (first > 12 >= second):
+        return [(second, first)]  # German D.M., or a day > 12 first
+    if second > 12 >= first:
+        return [(first, second)]
+    if first > 12:  # both > 12: 13/13
+        return [(first, second)]
+    if first == second:
+        return [(first, second)]
+    order = locale_order(locale)
+    if order == "MD":
+        return [(first, second)]
+    if order == "DM":
+        return [(second, first)]
+    return [(second, first), (first, second)]
+
+
+def locale_order(locale: str | None) -> str | None:
+    """'MD' for en-US, 'DM' for other known locales, None when the locale is unknown."""
+    if not locale:
+        return None
+    normal = locale.replace("_", "-").lower()
+    if normal == "en-us" or normal.split("-")[0] in {"ja", "zh", "ko"}:
+        return "MD"  # Japanese, Chinese and Korean write month before day too (12/3 = Dec 3)
+    return "DM"
+
+
+def _day_of_month(day: int, today: date) -> date:
+    """The next date with this day of month, today included (rule 13)."""
+    for months in range(13):
+        first = cal.add_months(today.replace(day=1), months)
+        found = cal.valid_date(first.year, first.month, day)
+        if found is not None and found >= today:
+            return found
+    raise AssertionError("every day 1–31 occurs within 13 months")  # pragma: no cover
+
+
+def _shift(item: Shift, ctx: DateContext, kind: Kind, text: str) -> date:
+    today = ctx.local_now.date()
+    base = _day(item.base, ctx, kind, text)[0] if item.base is not None else today
+    count = int(item.amount) * item.sign
+    if item.business:
+        day = cal.add_business_days(base, count)
+    elif item.unit in {"day", "week", "fortnight"}:
+        day = base + timedelta(days=count * {"day": 1, "week": 7, "fortnight": 14}[item.unit])
+    else:
+        day = cal.add_months(base, count * {"month": 1, "quarter": 3, "year": 12}[item.unit])
+    if item.sign < 0:
+        raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), day, ctx, kind))
+    return day
