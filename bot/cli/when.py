@@ -1,0 +1,131 @@
+"""`taskbot when`: how taskbot reads a date phrase (for reps, support and the benchmark).
+
+    taskbot when --now 2026-11-25T14:37-05:00 --tz America/New_York next Friday
+    due Fri 4 Dec 2026 17:00 EST (America/New_York) — read "next Friday"
+
+`--json` prints one object; `--jsonl` reads rows from stdin (`id`, `text`, `now`, `tz`,
+`locale`, `kind`; the flags fill in what a row leaves out) and writes one line per row:
+`{"id", "result": "YYYY-MM-DDTHH:MM:SS" (local, naive) or null, "error": message or null}`.
+Bad input (a bad --now, an unknown zone) is a message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.clock import system_clock
+from bot.messages.dates import when_text
+from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date
+
+EXIT_BAD_INPUT = 2
+
+
+class BadInput(ValueError):
+    """A flag or row that cannot be used; the message says how to fix it."""
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.jsonl:
+            return _run_jsonl(args, sys.stdin, sys.stdout)
+        text = " ".join(args.text).strip()
+        if not text:
+            raise BadInput("give a phrase to read, e.g. taskbot when 'EOD Fri'")
+        ctx = _context(args.now, args.tz, args.locale)
+        result = read_date(text, ctx, args.kind)
+    except BadInput as problem:
+        print(f"taskbot when: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(_as_json(result, args.kind, ctx), ensure_ascii=False))
+    elif isinstance(result, ReadDate):
+        print(f"{args.kind} {when_text(result.at)} ({_zone_name(ctx.tz)}) — read \"{text}\"")
+    else:
+        print(result.message)
+    return 0 if isinstance(result, ReadDate) else 1
+
+
+def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
+    for number, line in enumerate(rows, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise BadInput("each row needs a JSON object with a string 'text'")
+            ctx = _context(row.get("now", args.now), row.get("tz", args.tz),
+                           row.get("locale", args.locale))  # fmt: skip
+            kind = row.get("kind") or args.kind
+            if kind not in ("due", "start"):
+                raise BadInput(f"kind must be 'due' or 'start', got {kind!r}")
+            result = read_date(row["text"], ctx, kind)
+        except (BadInput, json.JSONDecodeError) as problem:
+            print(f"taskbot when: line {number}: {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        record: dict[str, Any] = {"id": row.get("id"), "result": None, "error": None}
+        if isinstance(result, ReadDate):
+            record["result"] = result.at.replace(tzinfo=None).isoformat(timespec="seconds")
+        else:
+            record["error"] = result.message
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _context(now_text: str | None, zone_text: str | None, locale: str | None) -> DateContext:
+    tz = _zone(zone_text)
+    if now_text is None:
+        now = system_clock()
+    else:
+        try:
+            now = datetime.fromisoformat(now_text)
+        except ValueError as exc:
+            raise BadInput(
+                f"--now {now_text!r} is not an ISO 8601 time; use e.g. 2026-11-25T14:37-05:00"
+            ) from exc
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=tz)  # a wall time in the rep's zone
+    return DateContext(now=now.astimezone(UTC), tz=tz, locale=locale or None)
+
+
+def _zone(zone_text: str | None) -> tzinfo:
+    if zone_text is None:
+        from bot.settings import load_settings  # noqa: PLC0415 - only when --tz is missing
+
+        zone_text = load_settings().default_timezone
+    if zone_text.startswith(("+", "-")) and len(zone_text) == 6:  # +05:30, as Slack's tz_offset
+        sign = -1 if zone_text[0] == "-" else 1
+        hours, _, minutes = zone_text[1:].partition(":")
+        if hours.isdigit() and minutes.isdigit():
+            return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    try:
+        return ZoneInfo(zone_text)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadInput(
+            f"unknown time zone {zone_text!r}; use an IANA name such as America/New_York "
+            "or an offset such as +05:30"
+        ) from exc
+
+
+def _zone_name(tz: tzinfo) -> str:
+    return getattr(tz, "key", None) or str(tz)
+
+
+def _as_json(result: ReadDate | DateRefusal, kind: Kind, ctx: DateContext) -> dict[str, Any]:
+    if isinstance(result, ReadDate):
+        return {
+            "text": result.text, "kind": kind, "ok": True,
+            "at": result.at.isoformat(timespec="seconds"),
+            "local": result.at.replace(tzinfo=None).isoformat(timespec="seconds"),
+            "tz": _zone_name(ctx.tz), "has_time": result.has_time, "display": when_text(result.at),
+        }  # fmt: skip
+    return {
+        "text": result.text, "kind": kind, "ok": False, "reason": result.reason.value,
+        "message": result.message, "tz": _zone_name(ctx.tz),
+        "resolved": result.resolved.isoformat(timespec="seconds") if result.resolved else None,
+        "readings": [day.isoformat() for day in result.readings],
+    }  # fmt: skip
