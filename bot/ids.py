@@ -68,7 +68,6 @@ OPEN_FORM: Final[str] = "task.form"
 TRY_AGAIN: Final[str] = "task.retry"
 """'Try again': re-runs the rep's command (only offered when a retry cannot duplicate a task)."""
 
-PICK_ACTIONS_BLOCK: Final[str] = "pick.contacts"
 PICK_CONTACT_PREFIX: Final[str] = "pick."
 PICK_CONTACT_PATTERN: Final[re.Pattern[str]] = re.compile(r"^pick\.(\d{1,2})$")
 """Matches every contact-pick button; Bolt accepts a compiled pattern as an action matcher."""

@@ -1,0 +1,112 @@
+"""`Card`: a message's blocks plus the plain-text fallback Slack shows in notifications.
+
+Slack wants a top-level `text` with every `blocks` message ("used in notifications and by
+screen readers"; slack_sdk warns without it), so every builder in `bot.views` returns a Card.
+Also the limits taskbot builds to, from the Block Kit reference (docs.slack.dev/reference/
+block-kit/blocks) and the `slack_sdk.models` validators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from slack_sdk.models.blocks import (
+    Block,
+    ButtonElement,
+    ConfirmObject,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+MESSAGE_BLOCKS: Final = 50
+SECTION_TEXT: Final = 3000
+SECTION_FIELDS: Final = 10
+FIELD_TEXT: Final = 2000
+HEADER_TEXT: Final = 150
+CONTEXT_ELEMENTS: Final = 10
+ACTIONS_ELEMENTS: Final = 25
+BUTTON_TEXT: Final = 75
+CONFIRM_TITLE: Final = 100
+CONFIRM_TEXT: Final = 300
+CONFIRM_BUTTON: Final = 30
+MESSAGE_TEXT: Final = 40_000
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What a listener sends: `respond(text=card.text, blocks=card.blocks_json())`."""
+
+    blocks: tuple[Block, ...]
+    text: str
+
+    def __post_init__(self) -> None:
+        if not self.text.strip():
+            raise ValueError("a card needs a notification text")
+        if not 1 <= len(self.blocks) <= MESSAGE_BLOCKS:
+            raise ValueError(
+                f"a message holds 1 to {MESSAGE_BLOCKS} blocks, got {len(self.blocks)}"
+            )
+
+    def blocks_json(self) -> list[dict[str, Any]]:
+        """The blocks as Slack JSON (`to_dict()` also runs slack_sdk's validators)."""
+        return [block.to_dict() for block in self.blocks]
+
+    def message(self) -> dict[str, Any]:
+        """`{"text": …, "blocks": […]}` for chat.postMessage, chat.update and response_url."""
+        return {"text": self.text, "blocks": self.blocks_json()}
+
+
+def mrkdwn_section(text: str, *, block_id: str | None = None) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text), block_id=block_id)
+
+
+def context(*items: str, block_id: str | None = None) -> ContextBlock:
+    """One context line; items are mrkdwn and joined with " · " (one element keeps it one line
+    in every client and well under the 10-element limit)."""
+    return ContextBlock(
+        elements=[MarkdownTextObject(text=" · ".join(i for i in items if i))], block_id=block_id
+    )
+
+
+def button(
+    label: str,
+    action_id: str,
+    value: str,
+    *,
+    style: str | None = None,
+    confirm: ConfirmObject | None = None,
+) -> ButtonElement:
+    return ButtonElement(
+        text=PlainTextObject(text=_fit(label, BUTTON_TEXT), emoji=True),
+        action_id=action_id,
+        value=value,
+        style=style,
+        confirm=confirm,
+    )
+
+
+def confirm(title: str, text: str, yes: str, no: str) -> ConfirmObject:
+    return ConfirmObject(
+        title=PlainTextObject(text=_fit(title, CONFIRM_TITLE)),
+        text=MarkdownTextObject(text=_fit(text, CONFIRM_TEXT)),
+        confirm=PlainTextObject(text=_fit(yes, CONFIRM_BUTTON)),
+        deny=PlainTextObject(text=_fit(no, CONFIRM_BUTTON)),
+        style="danger",
+    )
+
+
+def _fit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fit_plain(text: str, limit: int) -> str:
+    """Plain text (no entities) cut to `limit` with a visible "…"."""
+    return _fit(text, limit)
+
+
+def bullet_list(lines: Sequence[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
