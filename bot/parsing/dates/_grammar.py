@@ -196,6 +196,8 @@ class Grammar:
         if cat in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(i), int):
             day = int(str(self.val(i)))
             j = self.skip_fillers(i + 1)
+            if self.cat(j) is Cat.PUNCT and self.val(j) == "." and self.cat(j + 1) is Cat.MONTH:
+                j += 1  # German ordinal: "3. Dezember"
             if self.cat(j) is Cat.MONTH and day < 100:
                 return self._with_year(int(str(self.val(j))), day, j + 1)
             if cat is Cat.ORDINAL:

@@ -37,6 +37,8 @@ def resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate
         return _resolve(phrase, ctx, kind, text)
     except Refuse as stop:
         return stop.refusal
+    except (OverflowError, ValueError):  # "in 100000 years": beyond what datetime can hold
+        return DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=text.strip())
 
 
 def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate:  # noqa: PLR0912
