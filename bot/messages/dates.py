@@ -32,7 +32,7 @@ def refusal_message(refusal: DateRefusal) -> str:
     if reason is RefusalReason.PAST:
         when = f" ({when_text(refusal.resolved)})" if refusal.resolved else ""
         return (
-            f"{phrase} is in the past{when}. Due dates need to be ahead: try {TRY_INSTEAD}."
+            f"{phrase} is in the past{when}. Dates need to be ahead: try {TRY_INSTEAD}."
         )
     if reason is RefusalReason.IMPOSSIBLE:
         what = f"‘{refusal.detail}’" if refusal.detail else phrase
@@ -44,7 +44,7 @@ def refusal_message(refusal: DateRefusal) -> str:
         return _ambiguous(phrase, refusal)
     if reason is RefusalReason.VAGUE:
         return (
-            f"{phrase} doesn't say when. Give a day or a time, e.g. ‘EOD’, ‘in 2 business days’, "
+            f"{phrase} doesn't say when. Try a day or a time: ‘EOD’, ‘in 2 business days’, "
             f"{TRY_INSTEAD}."
         )
     if reason is RefusalReason.WEEKDAY_MISMATCH:

@@ -94,17 +94,20 @@ def _span_start(grammar: Grammar, first: int) -> int:
 
 
 @cache
-def _tidy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _tidy_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\s*\b{_SOFT_PREFIX}\s*$", re.IGNORECASE),
-        re.compile(r"\s+([,.;:!?])"),
+        re.compile(r"\(\s*\)|\[\s*\]"),
+        re.compile(r"\s+([,.;:!?)\]])"),
         re.compile(r"([,;:])\s*(?=[,.;:!?])"),
     )
 
 
 def tidy_rest(before: str, after: str) -> str:
-    """The text around a removed span, as a person would leave it."""
-    soft, space_before_punct, doubled = _tidy_patterns()
+    """The text around a removed span, as a person would leave it: no dangling "for", no empty
+    brackets, no space before punctuation, no doubled or leading separators."""
+    soft, empty_brackets, space_before_punct, doubled = _tidy_patterns()
     joined = " ".join(f"{soft.sub('', before)} {after}".split())
+    joined = " ".join(empty_brackets.sub("", joined).split())
     joined = doubled.sub("", space_before_punct.sub(r"\1", joined))
     return joined.strip(" ,;:")
