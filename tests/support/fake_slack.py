@@ -56,14 +56,15 @@ RESPONSE_URL_TTL = timedelta(minutes=30)
 
 @dataclass
 class SlackUser:
-    """A workspace member as `users.info` describes them. `tz` may be None, as Slack sends it."""
+    """A workspace member as `users.info` describes them. `tz` may be None, as Slack sends it
+    (python-slack-sdk's rtm.start fixture); `tz_offset=None` leaves the field out entirely."""
 
     id: str
     name: str = "jane"
     real_name: str = "Jane Doe"
     tz: str | None = "America/New_York"
     tz_label: str = "Eastern Standard Time"
-    tz_offset: int = -18000
+    tz_offset: int | None = -18000
     locale: str = "en-US"
     is_bot: bool = False
     deleted: bool = False

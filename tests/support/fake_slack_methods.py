@@ -99,6 +99,8 @@ def user_json(fake: FakeSlack, user: SlackUser, *, include_locale: bool) -> dict
         "is_app_user": False,
         "updated": 1764000000,
     }
+    if user.tz_offset is None:
+        del body["tz_offset"]
     if include_locale:  # users.info: "include_locale: Set this to true to receive the locale"
         body["locale"] = user.locale
     return body
