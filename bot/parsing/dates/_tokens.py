@@ -143,7 +143,7 @@ def _classify(kind: str, match: re.Match[str]) -> tuple[Cat, object]:  # noqa: P
         unit = "hour" if text[len(number) :].startswith("h") else "minute"
         return Cat.SPAN_H, (float(number.replace(",", ".")), unit)
     if kind == "ord":
-        return Cat.ORDINAL, int(text.rstrip("stndrhºª"))
+        return Cat.ORDINAL, int(text[: len(text) - len(text.lstrip("0123456789")) or None])
     if kind == "num":
         return Cat.NUM, float(text.replace(",", ".")) if re.search("[.,]", text) else int(text)
     if kind in {"mixed", "mixed2"}:
