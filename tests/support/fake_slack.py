@@ -107,9 +107,26 @@ class _Trigger:
 
 @dataclass
 class ResponseUrlState:
+    """One response_url: the message it acts on (`original`) and what was posted to it, kept
+    as operations so the original may be learnt after the posts arrived (the ack of a slash
+    command reaches the test only after the app may already have responded)."""
+
     issued: datetime
     uses: int = 0
-    visible: list[dict[str, Any]] = field(default_factory=list)
+    original: dict[str, Any] | None = None
+    operations: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
+
+    def visible(self) -> list[dict[str, Any]]:
+        shown = [self.original] if self.original is not None else []
+        for operation, message in self.operations:
+            if operation == "delete":
+                if shown:
+                    shown.pop()
+            elif operation == "replace" and shown and message is not None:
+                shown[-1] = message
+            elif message is not None:
+                shown.append(message)
+        return shown
 
 
 @dataclass(frozen=True)
@@ -198,18 +215,19 @@ class FakeSlack:
         token = secrets.token_urlsafe(12)
         state = ResponseUrlState(issued=self.clock())
         if original is not None:
-            state.visible.append(dict(original))
+            state.original = dict(original)
         self._response_urls[token] = state
         return f"{self.url}/response/{token}"
 
     def messages_at(self, response_url: str) -> list[dict[str, Any]]:
         """The messages the rep sees from this response_url, after replaces and deletes."""
-        return list(self._response_urls[response_url.rsplit("/", 1)[1]].visible)
+        return self._response_urls[response_url.rsplit("/", 1)[1]].visible()
 
     def show_original(self, response_url: str, message: Mapping[str, Any]) -> None:
-        """Record the message a response_url's `replace_original` acts on when it was not
-        known at issue time, e.g. the ephemeral a slash command acked with."""
-        self._response_urls[response_url.rsplit("/", 1)[1]].visible.append(dict(message))
+        """Set the message a response_url's `replace_original` acts on when it was not known
+        at issue time, e.g. the ephemeral a slash command acked with. Order-independent: posts
+        that arrived earlier are applied on top of it."""
+        self._response_urls[response_url.rsplit("/", 1)[1]].original = dict(message)
 
     def add_message(
         self, channel: str, *, text: str, user: str, thread_ts: str | None = None

@@ -318,8 +318,7 @@ def post_to_response_url(
         return 404, {"ok": False, "error": "used_url"}
     if _truthy(body.get("delete_original")):
         state.uses += 1
-        if state.visible:
-            state.visible.pop()
+        state.operations.append(("delete", None))
         return 200, {"ok": True}
     try:
         text, blocks = _content(body)
@@ -332,8 +331,6 @@ def post_to_response_url(
     if blocks is not None:
         message["blocks"] = blocks
     state.uses += 1
-    if _truthy(body.get("replace_original")) and state.visible:
-        state.visible[-1] = message
-    else:
-        state.visible.append(message)
+    replace = _truthy(body.get("replace_original"))
+    state.operations.append(("replace" if replace else "post", message))
     return 200, {"ok": True}

@@ -538,3 +538,11 @@ async def test_modal_payloads_carry_state_hash_and_a_push_trigger(
     }
     body = payloads.interaction_body(submitted)
     assert body.startswith("payload=%7B")
+
+
+async def test_the_original_may_be_learnt_after_the_reply_replaced_it(fake: FakeSlack) -> None:
+    """A slash command's ack reaches the test after the app may already have responded."""
+    url = fake.new_response_url()
+    await AsyncWebhookClient(url).send(text="the card", replace_original=True)
+    fake.show_original(url, {"text": "⏳ Creating…"})
+    assert [m["text"] for m in fake.messages_at(url)] == ["the card"]
