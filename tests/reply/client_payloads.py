@@ -71,4 +71,9 @@ CONTACT_SEED: dict[str, Any] = {
 
 
 def contact_json(**changes: object) -> dict[str, Any]:
-    return {**CONTACT_BETA, **changes}
+    """The beta example, made valid against Reply's own OpenAPI file: the published
+    `createdAt`/`lastModifiedAt` have no offset, which its `date-time` format refuses
+    (the client reads both forms; see test_models)."""
+    valid = {**CONTACT_BETA, "createdAt": "2024-03-08T10:00:00Z",
+             "lastModifiedAt": "2024-03-10T15:30:00Z"}  # fmt: skip
+    return {**valid, **changes}
