@@ -33,7 +33,7 @@ import json
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl
@@ -45,13 +45,12 @@ from starlette.routing import Route
 
 from tests.support import fake_slack_methods as methods
 from tests.support.fake_slack_methods import SlackError
+from tests.support.fake_slack_response_urls import ResponseUrlState, post_to_response_url
 from tests.support.fake_slack_views import fill_state
 from tests.support.servers import serve_asgi
 
 DEFAULT_SCOPES = frozenset({"commands", "chat:write", "users:read"})
 TRIGGER_TTL = timedelta(seconds=3)  # slack-notes §2.3: "expires after 3 s", single use
-RESPONSE_URL_USES = 5  # slack-notes §2.4: 5 uses within 30 minutes
-RESPONSE_URL_TTL = timedelta(minutes=30)
 
 
 @dataclass
@@ -103,30 +102,6 @@ class _Trigger:
     issued: datetime
     view_id: str | None = None  # set when the interaction came from a modal (views.push)
     used: bool = False
-
-
-@dataclass
-class ResponseUrlState:
-    """One response_url: the message it acts on (`original`) and what was posted to it, kept
-    as operations so the original may be learnt after the posts arrived (the ack of a slash
-    command reaches the test only after the app may already have responded)."""
-
-    issued: datetime
-    uses: int = 0
-    original: dict[str, Any] | None = None
-    operations: list[tuple[str, dict[str, Any] | None]] = field(default_factory=list)
-
-    def visible(self) -> list[dict[str, Any]]:
-        shown = [self.original] if self.original is not None else []
-        for operation, message in self.operations:
-            if operation == "delete":
-                if shown:
-                    shown.pop()
-            elif operation == "replace" and shown and message is not None:
-                shown[-1] = message
-            elif message is not None:
-                shown.append(message)
-        return shown
 
 
 @dataclass(frozen=True)
@@ -353,7 +328,7 @@ class FakeSlack:
             body = json.loads(await request.body() or b"{}")
         except json.JSONDecodeError:
             body = {}
-        status, answer = methods.post_to_response_url(self, self._response_urls.get(token), body)
+        status, answer = post_to_response_url(self, self._response_urls.get(token), body)
         await self._record(Call("response_url", body, headers, answer, status))
         return JSONResponse(answer, status_code=status)
 

@@ -12,7 +12,7 @@ from tests.support.block_kit import block_problems, load_json, view_problems
 from tests.support.fake_slack_views import carry_state, prepare_view
 
 if TYPE_CHECKING:
-    from tests.support.fake_slack import FakeSlack, ResponseUrlState, SlackUser
+    from tests.support.fake_slack import FakeSlack, SlackUser
 
 MESSAGE_TEXT_LIMIT = 40_000  # chat.postMessage: "msg_too_long"
 
@@ -44,7 +44,7 @@ def _invalid(kind: str, problems: list[str]) -> SlackError:
     )
 
 
-def _truthy(value: Any) -> bool:
+def truthy(value: Any) -> bool:
     return value in (True, 1, "1", "true", "True")
 
 
@@ -110,14 +110,14 @@ def users_info(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
     user = fake.users.get(_required(params, "user", "user_not_found"))
     if user is None:
         raise SlackError("user_not_found")
-    return {"user": user_json(fake, user, include_locale=_truthy(params.get("include_locale")))}
+    return {"user": user_json(fake, user, include_locale=truthy(params.get("include_locale")))}
 
 
 # --------------------------------------------------------------------------------------
 # chat
 
 
-def _content(params: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]] | None]:
+def message_content(params: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]] | None]:
     text = params.get("text") or ""
     blocks = params.get("blocks")
     if blocks in (None, "", []) and not text and not params.get("attachments"):
@@ -161,7 +161,7 @@ def _message(fake: FakeSlack, text: str, blocks: list[dict[str, Any]] | None) ->
 
 def chat_post_message(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
     channel = _channel(fake, params)
-    text, blocks = _content(params)
+    text, blocks = message_content(params)
     message = _message(fake, text, blocks)
     if params.get("thread_ts"):
         message["thread_ts"] = params["thread_ts"]
@@ -173,7 +173,7 @@ def chat_post_ephemeral(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str,
     _channel(fake, params)
     if params.get("user") not in fake.users:
         raise SlackError("user_not_in_channel")
-    text, blocks = _content(params)
+    text, blocks = message_content(params)
     return {"message_ts": _message(fake, text, blocks)["ts"]}
 
 
@@ -185,7 +185,7 @@ def chat_update(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
         raise SlackError("message_not_found")
     if message.get("bot_id") != fake.bot_id:
         raise SlackError("cant_update_message")
-    text, blocks = _content(params)
+    text, blocks = message_content(params)
     message["text"] = text
     message.pop("blocks", None)
     if blocks is not None:
@@ -297,40 +297,3 @@ HANDLERS: dict[str, Callable[[FakeSlack, Mapping[str, Any]], dict[str, Any]]] = 
     "views.update": views_update,
     "views.push": views_push,
 }
-
-
-# --------------------------------------------------------------------------------------
-# response_url
-
-
-def post_to_response_url(
-    fake: FakeSlack, state: ResponseUrlState | None, body: Mapping[str, Any]
-) -> tuple[int, dict[str, Any]]:
-    """Apply a post the way Slack does (slack-notes §2.4): ephemeral unless `in_channel`;
-    `replace_original` / `delete_original` act on the message the interaction came from."""
-    from tests.support.fake_slack import RESPONSE_URL_TTL, RESPONSE_URL_USES  # noqa: PLC0415
-
-    if state is None:
-        return 404, {"ok": False, "error": "invalid_url"}
-    if fake.clock() - state.issued > RESPONSE_URL_TTL:
-        return 404, {"ok": False, "error": "expired_url"}
-    if state.uses >= RESPONSE_URL_USES:
-        return 404, {"ok": False, "error": "used_url"}
-    if _truthy(body.get("delete_original")):
-        state.uses += 1
-        state.operations.append(("delete", None))
-        return 200, {"ok": True}
-    try:
-        text, blocks = _content(body)
-    except SlackError as error:
-        return 400, {"ok": False, "error": error.error, **error.extra}
-    message: dict[str, Any] = {
-        "text": text,
-        "response_type": body.get("response_type") or "ephemeral",
-    }
-    if blocks is not None:
-        message["blocks"] = blocks
-    state.uses += 1
-    replace = _truthy(body.get("replace_original"))
-    state.operations.append(("replace" if replace else "post", message))
-    return 200, {"ok": True}
