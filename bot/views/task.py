@@ -31,7 +31,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import ids
-from bot.domain import Contact, CreationSource, Task, TaskType
+from bot.domain import Contact, CreationSource, DeliveryInfo, Task, TaskType
 from bot.messages import task as words
 from bot.views import mrkdwn
 from bot.views.card import (
@@ -126,10 +126,8 @@ def _fields(task: Task, contact: Contact | None, tz: tzinfo) -> list[MarkdownTex
 def _delivery_target(task: Task, contact: Contact | None) -> tuple[str, str] | None:
     """Where the rep reaches the contact: Reply's `deliveryInfo` first, else the contact's own
     details by type (phone for Call/SMS/WhatsApp, LinkedIn for LinkedIn, email otherwise)."""
-    delivery = task.delivery
-    email = (delivery.email if delivery else None) or None
-    phone = (delivery.phone_number if delivery else None) or None
-    linkedin = (delivery.linkedin_url if delivery else None) or None
+    delivery = task.delivery or DeliveryInfo()
+    email, phone, linkedin = delivery.email, delivery.phone_number, delivery.linkedin_url
     if not (email or phone or linkedin) and contact is not None:
         kind = task.task_type
         if kind in (TaskType.CALL, TaskType.SMS, TaskType.WHATSAPP):
@@ -141,7 +139,9 @@ def _delivery_target(task: Task, contact: Contact | None) -> tuple[str, str] | N
     if phone:
         return words.PHONE, mrkdwn.escape(phone)
     if linkedin:
-        return words.LINKEDIN, mrkdwn.link(linkedin, mrkdwn.linkedin_label(linkedin))
+        # Reply stores what was imported; "linkedin.com/in/jane" is not a link without a scheme.
+        url = linkedin if linkedin.startswith(("https://", "http://")) else f"https://{linkedin}"
+        return words.LINKEDIN, mrkdwn.link(url, mrkdwn.linkedin_label(linkedin))
     if email:
         return words.EMAIL, mrkdwn.mailto(email)
     return None

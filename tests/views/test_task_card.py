@@ -188,8 +188,20 @@ def test_a_body_too_long_even_for_four_sections_ends_visibly_cut() -> None:
             "*LinkedIn*\n<https://www.linkedin.com/in/janedoe/|linkedin.com/in/janedoe>",
         ),
         (TaskType.MEETING, DeliveryInfo(), "*Email*\n<mailto:jane@acme.com|jane@acme.com>"),
+        (
+            TaskType.LINKEDIN,
+            DeliveryInfo(linkedin_url="linkedin.com/in/jd"),
+            "*LinkedIn*\n<https://linkedin.com/in/jd|linkedin.com/in/jd>",
+        ),
     ],
-    ids=["delivery-phone", "contact-phone", "contact-email", "contact-linkedin", "meeting"],
+    ids=[
+        "delivery-phone",
+        "contact-phone",
+        "contact-email",
+        "contact-linkedin",
+        "meeting",
+        "url-without-scheme",
+    ],
 )
 def test_the_delivery_target_comes_from_reply_else_the_contact(
     task_type: TaskType, delivery: DeliveryInfo | None, expected: str
