@@ -25,7 +25,7 @@ from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_dat
 EXIT_BAD_INPUT = 2
 
 
-class BadInput(ValueError):
+class BadInputError(ValueError):
     """A flag or row that cannot be used; the message says how to fix it."""
 
 
@@ -35,16 +35,16 @@ def run(args: argparse.Namespace) -> int:
             return _run_jsonl(args, sys.stdin, sys.stdout)
         text = " ".join(args.text).strip()
         if not text:
-            raise BadInput("give a phrase to read, e.g. taskbot when 'EOD Fri'")
+            raise BadInputError("give a phrase to read, e.g. taskbot when 'EOD Fri'")
         ctx = _context(args.now, args.tz, args.locale)
         result = read_date(text, ctx, args.kind)
-    except BadInput as problem:
+    except BadInputError as problem:
         print(f"taskbot when: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
         print(json.dumps(_as_json(result, args.kind, ctx), ensure_ascii=False))
     elif isinstance(result, ReadDate):
-        print(f"{args.kind} {when_text(result.at)} ({_zone_name(ctx.tz)}) — read \"{text}\"")
+        print(f'{args.kind} {when_text(result.at)} ({_zone_name(ctx.tz)}) — read "{text}"')
     else:
         print(result.message)
     return 0 if isinstance(result, ReadDate) else 1
@@ -57,14 +57,14 @@ def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
         try:
             row = json.loads(line)
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise BadInput("each row needs a JSON object with a string 'text'")
+                raise BadInputError("each row needs a JSON object with a string 'text'")
             ctx = _context(row.get("now", args.now), row.get("tz", args.tz),
                            row.get("locale", args.locale))  # fmt: skip
             kind = row.get("kind") or args.kind
             if kind not in ("due", "start"):
-                raise BadInput(f"kind must be 'due' or 'start', got {kind!r}")
+                raise BadInputError(f"kind must be 'due' or 'start', got {kind!r}")
             result = read_date(row["text"], ctx, kind)
-        except (BadInput, json.JSONDecodeError) as problem:
+        except (BadInputError, json.JSONDecodeError) as problem:
             print(f"taskbot when: line {number}: {problem}", file=sys.stderr)
             return EXIT_BAD_INPUT
         record: dict[str, Any] = {"id": row.get("id"), "result": None, "error": None}
@@ -84,7 +84,7 @@ def _context(now_text: str | None, zone_text: str | None, locale: str | None) ->
         try:
             now = datetime.fromisoformat(now_text)
         except ValueError as exc:
-            raise BadInput(
+            raise BadInputError(
                 f"--now {now_text!r} is not an ISO 8601 time; use e.g. 2026-11-25T14:37-05:00"
             ) from exc
         if now.tzinfo is None:
@@ -105,7 +105,7 @@ def _zone(zone_text: str | None) -> tzinfo:
     try:
         return ZoneInfo(zone_text)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInput(
+        raise BadInputError(
             f"unknown time zone {zone_text!r}; use an IANA name such as America/New_York "
             "or an offset such as +05:30"
         ) from exc

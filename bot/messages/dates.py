@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
 """Every sentence a rep sees about a date phrase taskbot would not guess at.
 
 Each message says what was wrong, in a rep's words, and what to type instead (ARCHITECTURE.md
@@ -31,9 +32,7 @@ def refusal_message(refusal: DateRefusal) -> str:
     reason = refusal.reason
     if reason is RefusalReason.PAST:
         when = f" ({when_text(refusal.resolved)})" if refusal.resolved else ""
-        return (
-            f"{phrase} is in the past{when}. Dates need to be ahead: try {TRY_INSTEAD}."
-        )
+        return f"{phrase} is in the past{when}. Dates need to be ahead: try {TRY_INSTEAD}."
     if reason is RefusalReason.IMPOSSIBLE:
         what = f"‘{refusal.detail}’" if refusal.detail else phrase
         return (

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
 """`taskbot when`: human output, --json, --jsonl, and clear errors for bad input."""
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def test_jsonl_reads_rows_from_stdin(
     assert main(["when", "--jsonl"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0] == {"id": "a", "result": "2026-11-26T15:00:00", "error": None}
-    assert lines[1]["result"] is None and "past" in lines[1]["error"]
+    assert lines[1]["result"] is None
+    assert "past" in lines[1]["error"]
     assert lines[2] == {"id": "c", "result": "2027-03-12T09:00:00", "error": None}  # D/M
 
 
@@ -75,7 +77,10 @@ def test_jsonl_rows_take_missing_fields_from_the_flags(
     ("argv", "complaint"),
     [
         (["when", "--now", "yesterday-ish", "--tz", "UTC", "EOD"], "not an ISO 8601 time"),
-        (["when", "--now", "2026-11-25T14:37Z", "--tz", "Mars/Olympus", "EOD"], "unknown time zone"),
+        (
+            ["when", "--now", "2026-11-25T14:37Z", "--tz", "Mars/Olympus", "EOD"],
+            "unknown time zone",
+        ),
         (["when", "--now", "2026-11-25T14:37Z", "--tz", "UTC"], "give a phrase"),
     ],
 )

@@ -1,4 +1,4 @@
-"""find_date beyond the example file: what is content, what is the due phrase, how the rest reads."""
+"""find_date beyond the example file: what is content, what is the due phrase, the rest."""
 
 from __future__ import annotations
 
@@ -17,14 +17,22 @@ NOW = ctx("2026-11-25T14:37")
         ("call 555-0134 at 3pm", "at 3pm", "call 555-0134"),
         ("send $500 invoice #1234 tomorrow", "tomorrow", "send $500 invoice #1234"),
         ("upgrade Acme to v3 on Monday", "on Monday", "upgrade Acme to v3"),
-        ("call <mailto:jan@x.com|jan@x.com> tomorrow", "tomorrow", "call <mailto:jan@x.com|jan@x.com>"),
+        (
+            "call <mailto:jan@x.com|jan@x.com> tomorrow",
+            "tomorrow",
+            "call <mailto:jan@x.com|jan@x.com>",
+        ),
         ("review https://x.com/2026/12/03 tomorrow", "tomorrow", "review https://x.com/2026/12/03"),
         ("visit 123 Main St Friday", "Friday", "visit 123 Main St"),
         ("tomorrow, call Bob", "tomorrow", "call Bob"),
         ("ask the Friday meeting owners Monday", "Monday", "ask the Friday meeting owners"),
         ("{{first_name}} follow-up Friday", "Friday", "{{first_name}} follow-up"),
         ("sell 50 licenses by EOD", "by EOD", "sell 50 licenses"),
-        ("discuss 20% discount with Ana next Tuesday", "next Tuesday", "discuss 20% discount with Ana"),
+        (
+            "discuss 20% discount with Ana next Tuesday",
+            "next Tuesday",
+            "discuss 20% discount with Ana",
+        ),
         ('call "May Parker" Dec 3', "Dec 3", 'call "May Parker"'),
         ("schedule demo for tomorrow", "tomorrow", "schedule demo"),
         ("send deck (by Friday) to Bo", "by Friday", "send deck to Bo"),

@@ -217,14 +217,16 @@ def test_has_time_says_whether_a_time_of_day_was_given() -> None:
         datetime(2026, 11, 27, 15, tzinfo=ZoneInfo("America/New_York")), True, "Friday 3pm"
     )
     friday = read_date("Friday", now)
-    assert isinstance(friday, ReadDate) and not friday.has_time
+    assert isinstance(friday, ReadDate)
+    assert not friday.has_time
     eod = read_date("EOD", now)
-    assert isinstance(eod, ReadDate) and eod.has_time
+    assert isinstance(eod, ReadDate)
+    assert eod.has_time
 
 
 def test_context_needs_an_aware_now() -> None:
     with pytest.raises(ValueError, match="aware"):
-        DateContext(now=datetime(2026, 11, 25, 14, 37), tz=UTC)  # noqa: DTZ001
+        DateContext(now=datetime(2026, 11, 25, 14, 37), tz=UTC)
 
 
 def test_far_future_arithmetic_is_refused_not_raised() -> None:

@@ -8,7 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.parsing.dates import (
-    DateContext, DateRefusal, ReadDate, RefusalReason, find_date, read_date,
+    DateContext,
+    DateRefusal,
+    ReadDate,
+    RefusalReason,
+    find_date,
+    read_date,
 )  # fmt: skip
 from tests.parsing.dates_support import ZoneInfo
 

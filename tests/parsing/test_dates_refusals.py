@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
 """Refusals: the right reason, the facts a message needs, and a message that says what to type."""
 
 from __future__ import annotations
@@ -69,14 +70,16 @@ def test_ambiguous_carries_both_readings() -> None:
     result = read_date("3/12", ctx(NOW, locale=None))
     assert isinstance(result, DateRefusal)
     assert result.readings == (date(2026, 12, 3), date(2027, 3, 12))
-    assert "3 Dec" in result.message and "12 Mar" in result.message
+    assert "3 Dec" in result.message
+    assert "12 Mar" in result.message
 
 
 def test_weekday_mismatch_names_both_days() -> None:
     result = read_date("Friday Dec 3", ctx(NOW))
     assert isinstance(result, DateRefusal)
     assert (result.weekday_given, result.weekday_actual) == (4, 3)
-    assert "Thursday" in result.message and "Friday" in result.message
+    assert "Thursday" in result.message
+    assert "Friday" in result.message
 
 
 def test_yesterday_message_reads_like_a_person() -> None:

@@ -10,7 +10,7 @@ This package is the only importer of dateparser in taskbot. Its public API is fi
 
     read_date("next Friday", ctx)            # ReadDate(at=2026-12-04 17:00-05:00, has_time=False)
     read_date("tomorrow 3pm", ctx, "start")  # ReadDate(at=2026-11-26 15:00-05:00, has_time=True)
-    read_date("yesterday", ctx).message      # "‘yesterday’ is in the past (…). Try …"
+    read_date("yesterday", ctx).message      # "'yesterday' is in the past (…). Try …"
 
     found = find_date("call jane@acme.com tomorrow 3pm Ask about pricing", ctx)
     found.date_text   # "tomorrow 3pm"
@@ -51,7 +51,12 @@ from __future__ import annotations
 
 from bot.parsing.dates._extract import find_date
 from bot.parsing.dates._model import (
-    DateContext, DateRefusal, FoundDate, Kind, ReadDate, RefusalReason,
+    DateContext,
+    DateRefusal,
+    FoundDate,
+    Kind,
+    ReadDate,
+    RefusalReason,
 )  # fmt: skip
 from bot.parsing.dates._read import read_date
 

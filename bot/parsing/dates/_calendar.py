@@ -1,4 +1,4 @@
-"""Pure calendar arithmetic on `date`s: weeks are Monday–Sunday, business days skip Sat/Sun only.
+"""Pure calendar arithmetic on `date`s: weeks are Monday-Sunday, business days skip Sat/Sun only.
 
 Holidays are not skipped by any rule (CONVENTIONS.md: "Holidays are not skipped"); they are only
 named, so "Thanksgiving" can be read.

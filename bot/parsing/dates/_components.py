@@ -120,7 +120,7 @@ class Phrase:
     problem: Vague | Impossible | None = None
     parts: list[object] = field(default_factory=list)
 
-    def accepts(self, item: object) -> bool:  # noqa: PLR0911
+    def accepts(self, item: object) -> bool:  # noqa: PLR0911 - one rule per slot
         """Whether `item` can join this phrase (one day, one time, one zone…)."""
         if self.problem is not None or isinstance(item, Vague | Impossible):
             return not self.parts

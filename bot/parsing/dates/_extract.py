@@ -12,7 +12,14 @@ import re
 from functools import cache
 
 from bot.parsing.dates._components import (
-    DayOfMonth, Impossible, Now, Numeric, PartOfDay, Period, Vague, Weekday,
+    DayOfMonth,
+    Impossible,
+    Now,
+    Numeric,
+    PartOfDay,
+    Period,
+    Vague,
+    Weekday,
 )  # fmt: skip
 from bot.parsing.dates._grammar import Grammar
 from bot.parsing.dates._languages import vocabulary
@@ -50,7 +57,7 @@ def _prefixed(grammar: Grammar, first: int) -> bool:
     return grammar.cat(k) in {Cat.PREP, Cat.AT, Cat.IN} or grammar.cat(first) in {Cat.AT, Cat.IN}
 
 
-def _is_due_phrase(grammar: Grammar, run: Run) -> bool:  # noqa: PLR0911
+def _is_due_phrase(grammar: Grammar, run: Run) -> bool:  # noqa: PLR0911 - one rule each
     phrase = run.phrase
     if isinstance(phrase.problem, Vague):
         return False

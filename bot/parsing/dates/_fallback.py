@@ -35,7 +35,7 @@ def languages_for(language: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _parser(languages: tuple[str, ...], date_order: str | None, base: datetime) -> Any:  # noqa: ANN401
+def _parser(languages: tuple[str, ...], date_order: str | None, base: datetime) -> Any:
     from dateparser.date import DateDataParser  # noqa: PLC0415 - dateparser loads lazily
 
     settings: dict[str, object] = {

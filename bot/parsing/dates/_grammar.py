@@ -7,13 +7,28 @@ Fillers ("the", "of", "de", a comma) may sit between the words of one component.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from bot.parsing.dates._components import (
-    CalendarDate, ClockTime, DayOfMonth, Elapsed, Holiday, Impossible, Iso, Now, Numeric,
-    PartOfDay, Period, RelDay, Shift, Vague, Weekday, Zone,
+    CalendarDate,
+    ClockTime,
+    DayOfMonth,
+    Elapsed,
+    Holiday,
+    Impossible,
+    Iso,
+    Now,
+    Numeric,
+    PartOfDay,
+    Period,
+    RelDay,
+    Shift,
+    Vague,
+    Weekday,
+    Zone,
 )  # fmt: skip
 from bot.parsing.dates._lexicon import Cat
-from bot.parsing.dates._tokens import Clock, Lexeme
+from bot.parsing.dates._tokens import Clock, IsoDate, Lexeme, NumDate
 from bot.parsing.dates._zones import TIME_WORDS, ZONE_WORDS
 
 Match = tuple[object, int] | None
@@ -44,6 +59,16 @@ class Grammar:
             i += 1
         return i
 
+    def pair(self, i: int) -> tuple[Any, Any]:
+        """The two-part value of a SPAN_H or EDGE_UNIT lexeme."""
+        value = self.val(i)
+        assert isinstance(value, tuple)
+        return value[0], value[1]
+
+    def integer(self, i: int) -> int | None:
+        value = self.val(i)
+        return value if isinstance(value, int) else None
+
     def amount(self, i: int) -> float | None:
         if self.cat(i) in {Cat.NUM, Cat.NUMWORD}:
             value = self.val(i)
@@ -66,13 +91,13 @@ class Grammar:
             days = self.val(i)
             assert isinstance(days, int)
             return RelDay(days), i + 1
-        if self.cat(i) in {Cat.LATER, Cat.EARLIER} and self.cat(i + 1) is Cat.RELDAY:
-            if self.val(i + 1) == 0:
-                name = "later_today" if self.cat(i) is Cat.LATER else "earlier_today"
-                return PartOfDay(name), i + 2
+        later_or_earlier = self.cat(i) in {Cat.LATER, Cat.EARLIER}
+        if later_or_earlier and self.cat(i + 1) is Cat.RELDAY and self.val(i + 1) == 0:
+            name = "later_today" if self.cat(i) is Cat.LATER else "earlier_today"
+            return PartOfDay(name), i + 2
         return None
 
-    def _weekday(self, i: int) -> Match:
+    def _weekday(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         if self.cat(i) is Cat.MOD:
             mode = _MOD_TO_WEEKDAY_MODE[str(self.val(i))]
             j = self.skip_fillers(i + 1)
@@ -91,19 +116,21 @@ class Grammar:
             return Weekday(weekday, "bare", plus_weeks=1), i + 2  # British "Friday week"
         return Weekday(weekday, "bare"), i + 1
 
-    def _shift(self, i: int) -> Match:  # noqa: PLR0911, PLR0912
+    def _shift(self, i: int) -> Match:  # noqa: PLR0911, PLR0912 - one return per form
         j, introduced, sign = i, False, 1
         if self.cat(j) is Cat.IN:
             j, introduced = j + 1, True
         elif self.cat(j) is Cat.AGO:  # "vor 2 Tagen", "hace 2 días"
             j, introduced, sign = j + 1, True, -1
         elif self.cat(j) is Cat.MOD and self.val(j) in {"next", "next_bare"}:
-            if self.cat(j + 1) is Cat.BIZ and (self.val(j + 1) == "day" or self.val(j + 2) == "day"):
+            if self.cat(j + 1) is Cat.BIZ and (
+                self.val(j + 1) == "day" or self.val(j + 2) == "day"
+            ):
                 return Shift(1, "day", business=True), j + (2 if self.val(j + 1) else 3)
             return None
         if introduced and self.cat(j) is Cat.SPAN_H:
-            number, unit = self.val(j)  # type: ignore[misc]
-            return Elapsed(number * (60 if unit == "hour" else 1)), j + 1
+            hours_or_minutes, span_unit = self.pair(j)
+            return Elapsed(hours_or_minutes * (60 if span_unit == "hour" else 1)), j + 1
         if self.cat(j) is Cat.FEW:
             k = j + 1 + (self.cat(j + 1) is Cat.BIZ)
             if self.cat(k) is Cat.UNIT:
@@ -143,9 +170,9 @@ class Grammar:
             return Elapsed(number * 1440 * (7 if unit == "week" else 1) * sign), k
         return Shift(number, str(unit), business, sign=sign), k
 
-    def _period(self, i: int) -> Match:  # noqa: PLR0911
+    def _period(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         if self.cat(i) is Cat.EDGE_UNIT:
-            edge, unit = self.val(i)  # type: ignore[misc]
+            edge, unit = self.pair(i)
             return Period(unit, "this", edge), i + 1
         if self.cat(i) is Cat.EDGE:
             edge = str(self.val(i))
@@ -177,12 +204,16 @@ class Grammar:
             return Period("weekend", "this", "start"), i + 1
         return None
 
-    def _date(self, i: int) -> Match:  # noqa: PLR0911
+    def _date(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         cat = self.cat(i)
         if cat is Cat.NUMDATE:
-            return Numeric(self.val(i)), i + 1  # type: ignore[arg-type]
+            value = self.val(i)
+            assert isinstance(value, NumDate)
+            return Numeric(value), i + 1
         if cat is Cat.ISO:
-            return Iso(self.val(i)), i + 1  # type: ignore[arg-type]
+            iso = self.val(i)
+            assert isinstance(iso, IsoDate)
+            return Iso(iso), i + 1
         if cat is Cat.HOLIDAY:
             return Holiday(str(self.val(i))), i + 1
         if cat is Cat.MONTH:
@@ -190,8 +221,9 @@ class Grammar:
             j = self.skip_fillers(i + 1)
             if self.cat(j) in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(j), int):
                 return self._with_year(month, int(str(self.val(j))), j + 1)
-            if self.cat(j) is Cat.NUM and isinstance(self.val(j), int) and self.val(j) > 1000:
-                return CalendarDate(month, 1, int(str(self.val(j)))), j + 1
+            year = self.integer(j) if self.cat(j) is Cat.NUM else None
+            if year is not None and year > 1000:
+                return CalendarDate(month, 1, year), j + 1
             return Period("month", f"month:{month}", "start"), i + 1
         if cat in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(i), int):
             day = int(str(self.val(i)))
@@ -209,14 +241,15 @@ class Grammar:
     def _with_year(self, month: int, day: int, j: int) -> Match:
         k = self.skip_fillers(j)
         year = None
-        if self.cat(k) is Cat.NUM and isinstance(self.val(k), int) and 1000 < self.val(k) < 3000:  # type: ignore[operator]
-            year, j = int(str(self.val(k))), k + 1
+        written_year = self.integer(k) if self.cat(k) is Cat.NUM else None
+        if written_year is not None and 1000 < written_year < 3000:
+            year, j = written_year, k + 1
         if not 1 <= day <= 31:
             return Impossible(" ".join(lx.raw for lx in self.lx[j - 2 : j])), j
         return CalendarDate(month, day, year), j
 
     # -- times -------------------------------------------------------------------------
-    def _time(self, i: int) -> Match:  # noqa: PLR0911, PLR0912
+    def _time(self, i: int) -> Match:
         cat = self.cat(i)
         ranged = cat in {Cat.BETWEEN, Cat.FROM}
         first = self._single_time(i + 1 if ranged else i)
@@ -247,7 +280,7 @@ class Grammar:
             return None
         return ClockTime(number, 0, None, "bare"), i + 1
 
-    def _single_time(self, i: int) -> Match:
+    def _single_time(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         cat = self.cat(i)
         if cat is Cat.AT:
             i += 1
@@ -260,8 +293,8 @@ class Grammar:
             if mer is None and self.cat(j) is Cat.PART and self.val(j) in {"am", "pm"}:
                 mer, j = str(self.val(j)), j + 1
             return self._clock(clock.hour, clock.minute, mer, self.clock_style), j
-        if cat is Cat.SPAN_H and self.val(i)[1] == "hour":  # type: ignore[index]
-            hours = self.val(i)[0]  # type: ignore[index]
+        if cat is Cat.SPAN_H and self.pair(i)[1] == "hour":
+            hours = self.pair(i)[0]
             if hours == int(hours):
                 return self._clock(int(hours), 0, None, "24h"), i + 1  # French/Portuguese 15h
         if cat is Cat.QUARTER_PAST and self.amount(i + 1) is not None:

@@ -64,7 +64,7 @@ class Cat(Enum):
 def fold(text: str) -> str:
     """Case-fold and strip accents, so "Mañana", "manana" and "MAÑANA" look the same."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")
 
 
 Entry = tuple[Cat, object]
@@ -151,7 +151,8 @@ ENGLISH: Final[dict[str, Entry]] = {
     "previous": (Cat.MOD, "last"), "by": (Cat.PREP, "by"), "due": (Cat.PREP, "due"),
     "due by": (Cat.PREP, "by"), "due on": (Cat.PREP, "on"), "on": (Cat.PREP, "on"),
     "before": (Cat.PREP, "before"), "until": (Cat.PREP, "until"), "till": (Cat.PREP, "until"),
-    "til": (Cat.PREP, "until"), "no later than": (Cat.PREP, "by"), "not later than": (Cat.PREP, "by"),
+    "til": (Cat.PREP, "until"), "no later than": (Cat.PREP, "by"),
+    "not later than": (Cat.PREP, "by"),
     "latest by": (Cat.PREP, "by"), "at the latest": (Cat.FILLER, None),
     "at": (Cat.AT, None), "@": (Cat.AT, None), "around": (Cat.AT, None),
     "the": (Cat.FILLER, None), "of": (Cat.FILLER, None), ",": (Cat.FILLER, None),
@@ -159,7 +160,7 @@ ENGLISH: Final[dict[str, Entry]] = {
     "half": (Cat.HALF, None), "half an": (Cat.HALF, "an"), "quarter past": (Cat.QUARTER_PAST, 15),
     "quarter after": (Cat.QUARTER_PAST, 15), "quarter to": (Cat.QUARTER_PAST, -15),
     "quarter of": (Cat.QUARTER_PAST, -15), "half past": (Cat.QUARTER_PAST, 30),
-    "to": (Cat.TO, None), "and": (Cat.AND, None), "-": (Cat.DASH, None), "–": (Cat.DASH, None),
+    "to": (Cat.TO, None), "and": (Cat.AND, None), "-": (Cat.DASH, None), "\u2013": (Cat.DASH, None),
     "from": (Cat.FROM, None), "between": (Cat.BETWEEN, None),
     "from now": (Cat.FROM_NOW, None), "from today": (Cat.FROM_NOW, "today"),
     "hence": (Cat.FROM_NOW, None), "ago": (Cat.AGO, None), "earlier": (Cat.EARLIER, None),
@@ -168,7 +169,8 @@ ENGLISH: Final[dict[str, Entry]] = {
     # periods (rules 10, 11)
     "end": (Cat.EDGE, "end"), "end of": (Cat.EDGE, "end"), "by the end of": (Cat.EDGE, "end"),
     "start of": (Cat.EDGE, "start"), "beginning of": (Cat.EDGE, "start"),
-    "early": (Cat.EDGE, "start"), "late": (Cat.EDGE, "end"), "mid": (Cat.EDGE, "mid"), "middle of": (Cat.EDGE, "mid"),
+    "early": (Cat.EDGE, "start"), "late": (Cat.EDGE, "end"), "mid": (Cat.EDGE, "mid"),
+    "middle of": (Cat.EDGE, "mid"),
     "mid-": (Cat.EDGE, "mid"),
     "eow": (Cat.EDGE_UNIT, ("end", "week")), "eom": (Cat.EDGE_UNIT, ("end", "month")),
     "eoq": (Cat.EDGE_UNIT, ("end", "quarter")), "eoy": (Cat.EDGE_UNIT, ("end", "year")),
@@ -186,7 +188,8 @@ ENGLISH: Final[dict[str, Entry]] = {
     "some": (Cat.FEW, None), "couple": (Cat.NUMWORD, 2), "a couple of": (Cat.NUMWORD, 2),
     "a couple": (Cat.NUMWORD, 2), "couple of": (Cat.NUMWORD, 2),
     # holidays (fixed dates; Thanksgiving and friends are computed)
-    "new year's eve": (Cat.HOLIDAY, "new_years_eve"), "new years eve": (Cat.HOLIDAY, "new_years_eve"),
+    "new year's eve": (Cat.HOLIDAY, "new_years_eve"),
+    "new years eve": (Cat.HOLIDAY, "new_years_eve"),
     "nye": (Cat.HOLIDAY, "new_years_eve"), "new year's day": (Cat.HOLIDAY, "new_years_day"),
     "new years day": (Cat.HOLIDAY, "new_years_day"), "new year's": (Cat.HOLIDAY, "new_years_day"),
     "christmas eve": (Cat.HOLIDAY, "christmas_eve"), "christmas": (Cat.HOLIDAY, "christmas"),

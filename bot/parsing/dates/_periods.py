@@ -27,11 +27,17 @@ def period_day(
     assert isinstance(item, Period)
     today = ctx.local_now.date()
     edge = item.edge
-    if item.which == "this" and edge == "start" and item.unit in {"week", "month", "quarter", "year"}:
+    if (
+        item.which == "this"
+        and edge == "start"
+        and item.unit in {"week", "month", "quarter", "year"}
+    ):
         edge = "end"  # "this week" as a deadline
     at = END_OF_PERIOD if edge == "end" else None
     if item.which == "last":
-        raise Refuse(past(refusal, _edge_day(item.unit, _shifted(today, item.unit, -1), edge), ctx, kind))
+        raise Refuse(
+            past(refusal, _edge_day(item.unit, _shifted(today, item.unit, -1), edge), ctx, kind)
+        )
     if item.which.startswith(("month:", "quarter:")):
         return _named(item, today, edge), at
     step = 1 if item.which == "next" else 0
@@ -76,10 +82,8 @@ def _named(item: Period, today: date, edge: str) -> date:
     """The next "January" / "Q1" whose edge day is today or later."""
     number = int(item.which.split(":")[1])
     for year in (today.year, today.year + 1):
-        if item.unit == "month":
-            inside = date(year, number, 1)
-        else:
-            inside = cal.quarter_start(year, number)
+        monthly = item.unit == "month"
+        inside = date(year, number, 1) if monthly else cal.quarter_start(year, number)
         day = _edge_day(item.unit, inside, edge)
         if day >= today and not (edge == "start" and day < today):
             return day

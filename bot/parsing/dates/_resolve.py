@@ -1,4 +1,4 @@
-"""Components → an instant on the rep's clock, following CONVENTIONS.md rules 1–17.
+"""Components → an instant on the rep's clock, following CONVENTIONS.md rules 1-17.
 
 `resolve` never raises for a phrase the grammar produced: it returns a ReadDate or a typed
 DateRefusal. All wall times are built with `_wall.wall` (DST-correct).
@@ -11,8 +11,20 @@ from zoneinfo import ZoneInfo
 
 from bot.parsing.dates import _calendar as cal
 from bot.parsing.dates._components import (
-    CalendarDate, ClockTime, DayOfMonth, Elapsed, Holiday, Impossible, Iso, Numeric, Phrase,
-    RelDay, Shift, Vague, Weekday, Zone,
+    CalendarDate,
+    ClockTime,
+    DayOfMonth,
+    Elapsed,
+    Holiday,
+    Impossible,
+    Iso,
+    Numeric,
+    Phrase,
+    RelDay,
+    Shift,
+    Vague,
+    Weekday,
+    Zone,
 )  # fmt: skip
 from bot.parsing.dates._model import DateContext, DateRefusal, Kind, ReadDate, RefusalReason
 from bot.parsing.dates._periods import period_day
@@ -41,7 +53,7 @@ def resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate
         return DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=text.strip())
 
 
-def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate:  # noqa: PLR0912
+def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate:
     tz = ctx.tz
     now = ctx.local_now
     if isinstance(phrase.problem, Vague):
@@ -108,7 +120,9 @@ def _zone(zone: Zone) -> tzinfo:
     return ZoneInfo(zone.key)
 
 
-def _time_of_day(clock: ClockTime | None, part: str | None, text: str) -> time | None:
+def _time_of_day(  # noqa: PLR0911 - one return per reading of the hour
+    clock: ClockTime | None, part: str | None, text: str
+) -> time | None:
     """Rules 3 and 9: a clock time (business-hours reading of bare hours) or a part of day."""
     if clock is None:
         return PART_TIMES.get(part) if part else None
@@ -131,12 +145,12 @@ def _time_of_day(clock: ClockTime | None, part: str | None, text: str) -> time |
         return time(hour % 12 + 12, minute)
     if part in _AM_CONTEXT:
         return time(hour % 12, minute)
-    if hour == 12 or hour >= 8:  # rule 3: 8–11 am, 12 noon
+    if hour == 12 or hour >= 8:  # rule 3: 8-11 am, 12 noon
         return time(hour, minute)
-    return time(hour + 12, minute)  # rule 3: 1–7 pm
+    return time(hour + 12, minute)  # rule 3: 1-7 pm
 
 
-def _day(  # noqa: PLR0911
+def _day(  # noqa: PLR0911 - one return per kind of day
     item: object, ctx: DateContext, kind: Kind, text: str
 ) -> tuple[date, time | None]:
     """The calendar day a day component names, and a time it implies (EOW → none)."""
@@ -150,7 +164,7 @@ def _day(  # noqa: PLR0911
     if isinstance(item, Weekday):
         return _weekday(item, today, past, ctx, kind), None
     if isinstance(item, CalendarDate):
-        return _calendar_date(item.year, item.month, item.day, ctx, kind, text), None
+        return _calendar_date(item.year, item.month, item.day, ctx=ctx, kind=kind, text=text), None
     if isinstance(item, Numeric):
         return _numeric(item, ctx, kind, text), None
     if isinstance(item, Iso):
@@ -180,7 +194,7 @@ def _weekday(item: Weekday, today: date, past: DateRefusal, ctx: DateContext, ki
 
 
 def _calendar_date(
-    year: int | None, month: int, day: int, ctx: DateContext, kind: Kind, text: str
+    year: int | None, month: int, day: int, *, ctx: DateContext, kind: Kind, text: str
 ) -> date:
     """Rule 13: a yearless date is the next one, unless it was in the last ~30 days."""
     today = ctx.local_now.date()
@@ -211,17 +225,19 @@ def _numeric(item: Numeric, ctx: DateContext, kind: Kind, text: str) -> date:
         readings = []
         for month, day in orders:
             try:
-                readings.append(_calendar_date(year, month, day, ctx, kind, text))
+                readings.append(_calendar_date(year, month, day, ctx=ctx, kind=kind, text=text))
             except Refuse:
                 continue
         if len(readings) != 1:
             raise Refuse(DateRefusal(RefusalReason.AMBIGUOUS, text, readings=tuple(readings)))
         return readings[0]
     month, day = orders[0]
-    return _calendar_date(year, month, day, ctx, kind, text)
+    return _calendar_date(year, month, day, ctx=ctx, kind=kind, text=text)
 
 
-def _orders(first: int, second: int, sep: str, locale: str | None) -> list[tuple[int, int]]:
+def _orders(  # noqa: PLR0911 - one return per case of rule 14
+    first: int, second: int, sep: str, locale: str | None
+) -> list[tuple[int, int]]:
     """Candidate (month, day) readings of `first sep second`."""
     if sep == "." or (first > 12 >= second):
         return [(second, first)]  # German D.M., or a day > 12 first
@@ -256,7 +272,7 @@ def _day_of_month(day: int, today: date) -> date:
         found = cal.valid_date(first.year, first.month, day)
         if found is not None and found >= today:
             return found
-    raise AssertionError("every day 1–31 occurs within 13 months")  # pragma: no cover
+    raise AssertionError("every day 1-31 occurs within 13 months")  # pragma: no cover
 
 
 def _shift(item: Shift, ctx: DateContext, kind: Kind, text: str) -> date:

@@ -11,19 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, time
+from functools import cache
 from typing import Final
 
 from bot.parsing.dates._lexicon import FUZZY_TARGETS, Cat, Entry, fold
 
-_MASK_PATTERN: Final = (
-    r"""
+_MASK_PATTERN: Final = r"""
       <[^<>\n]+>                                   # Slack escapes: <mailto:…|…>, <https://…>, <@U1>
     | \b(?:https?://|www\.)\S+                      # URLs
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                  # emails
     | \{\{[^{}]*\}\}                                # Reply {{variables}}
-    | "[^"\n]*" | “[^”\n]*”                         # quoted names
+    | "[^"\n]*" | \u201c[^\u201d\n]*\u201d                         # quoted names
     | \+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}         # +1 212 555 0199
     | (?<![\w/.-])(?:\(\d{3}\)\s?|\d{3}[.-])?\d{3}[.-]\d{4}(?![\w/])   # 555-0134, (212) 555-0199
     | [$€£¥]\s?\d[\d,]*(?:\.\d+)?\s?[kKmMbB]?\b      # $50, €1,200, $5k
@@ -33,30 +32,28 @@ _MASK_PATTERN: Final = (
     | \b\d{1,5}(?=\s+(?:[A-Z][a-z]+\s+){0,2}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Lane|Ln|Dr|
               Drive|Way|Plaza|Pkwy|Parkway)\b)      # street numbers
     """
-)
 # The number after an id-like word is an identifier, not a date: "PO 4471", "tier 3".
 _ID_NUMBER_PATTERN: Final = r"""
     \b(?:po|inv|invoice|order|ticket|case|ref|tier|level|phase|step|version|room|suite|floor|
        unit|ext|option|page|line|item|id|no|number|acct|account|seat|row|plan|sku|rev|build|
        release|ver|grade|stage|round|zone|region|gate|apt)\.?\s*(?P<id>\#?\d[\w-]*)
 """
-_RAW_PATTERN: Final = (
-    r"""
+_RAW_PATTERN: Final = r"""
       (?P<iso>\d{4}-\d{1,2}-\d{1,2}(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?)(?![\d:])
     | (?P<ymd>\d{4}/\d{1,2}/\d{1,2})(?![\d/])
     | (?P<sdate>\d{1,2}(?P<sep>[/-])\d{1,2}(?:(?P=sep)(?:\d{4}|\d{2}))?)(?![\d/:.]|[^\W\d_])
     | (?P<ddate>\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})?)(?![\d.])
-    | (?P<clock>(?P<ch>\d{1,2}):(?P<cm>\d{2})(?::\d{2})?(?:\s?(?P<cmer>[ap]\.?m\.?|[ap])(?![^\W\d_]))?)(?!\d)
+    | (?P<clock>(?P<ch>\d{1,2}):(?P<cm>\d{2})(?::\d{2})?
+        (?:\s?(?P<cmer>[ap]\.?m\.?|[ap])(?![^\W\d_]))?)(?!\d)
     | (?P<hmer>\d{1,2}(?:\s?[ap]\.m\.|\s?[ap]m|[ap])(?![^\W\d_]))
     | (?P<hfr>\d{1,2}h\d{2})(?![^\W\d_])
     | (?P<span>\d+(?:[.,]\d+)?(?:hrs|hr|h|mins|min|m))(?![^\W\d_])
     | (?P<ord>\d{1,2}(?:st|nd|rd|th|er|e|º|ª))(?![^\W\d_])
     | (?P<mixed>\w*\d\w*)(?<![\d])|(?P<mixed2>\w*[^\W\d_]\w*\d\w*)
     | (?P<num>\d+(?:[.,]\d+)?)
-    | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
+    | (?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)
     | (?P<punct>\S)
     """
-)
 _MAX_WINDOW: Final = 9  # raw tokens a multi-word entry may span ("first thing in the morning")
 
 
@@ -71,7 +68,7 @@ class Lexeme:
 
 @dataclass(frozen=True, slots=True)
 class NumDate:
-    """1–2 digit numbers around a separator: 12/3, 12-3, 3.12., 03/12/2026."""
+    """1-2 digit numbers around a separator: 12/3, 12-3, 3.12., 03/12/2026."""
 
     first: int
     second: int
@@ -108,7 +105,9 @@ def _year(text: str) -> int:
     return number + 2000 if len(text) == 2 else number
 
 
-def _classify(kind: str, match: re.Match[str]) -> tuple[Cat, object]:  # noqa: PLR0911
+def _classify(  # noqa: PLR0911, PLR0912 - one branch per token kind
+    kind: str, match: re.Match[str]
+) -> tuple[Cat, object]:
     text = match.group(kind)
     if kind == "iso":
         day_part, _, clock_part = text.replace("T", " ").partition(" ")
@@ -136,8 +135,8 @@ def _classify(kind: str, match: re.Match[str]) -> tuple[Cat, object]:  # noqa: P
         digits = text.rstrip("apmAPM. ").strip()
         return Cat.CLOCK, Clock(int(digits), 0, _meridiem(text[len(digits) :]))
     if kind == "hfr":
-        h, mi = text.lower().split("h")
-        return Cat.CLOCK, Clock(int(h), int(mi), None)
+        hours, minutes = text.lower().split("h")
+        return Cat.CLOCK, Clock(int(hours), int(minutes), None)
     if kind == "span":
         number = text.rstrip("hrsmin")
         unit = "hour" if text[len(number) :].startswith("h") else "minute"
