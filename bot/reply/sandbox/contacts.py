@@ -29,7 +29,7 @@ def routes(state: SandboxState) -> list[Route]:
 
 async def list_contacts(call: Call) -> Response:
     """GetContacts: browse, or look one up "by exact email or LinkedIn URL"."""
-    page = params.page(call.query, CONTACT_INVALID_PAGINATION)
+    page = params.page(call.query, CONTACT_INVALID_PAGINATION, pointer=False)
     found = list(call.state.contacts.values())
     email, linkedin = call.query.get("email", ""), call.query.get("linkedIn", "")
     if email:
@@ -41,7 +41,7 @@ async def list_contacts(call: Call) -> Response:
 
 
 async def filter_contacts(call: Call) -> Response:
-    page = params.page(call.query, CONTACT_INVALID_PAGINATION)
+    page = params.page(call.query, CONTACT_INVALID_PAGINATION, pointer=False)
     body = await call.body(ContactFilterBody)
     problems = search.rule_problems(body.rules or ())
     problems += search.sort_problems(body.sort_by, body.sort_direction)

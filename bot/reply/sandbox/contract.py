@@ -156,8 +156,9 @@ def require_json(raw: bytes, content_type: str | None) -> None:
     """An empty body is a 400; a body that is not JSON by its media type, a 415."""
     if not raw.strip():
         raise Problem.invalid(
-            [FieldError("", "A request body is required: send a JSON object (at least {}).")],
-            "The request body is empty.",
+            # Reply's own wording (the Validation Error schema lists its message templates).
+            [FieldError("", "The request body is required and cannot be empty.")],
+            "The request body is required and cannot be empty; send a JSON object (at least {}).",
         )
     media = (content_type or "").partition(";")[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
@@ -186,7 +187,7 @@ def _field_error(error: ErrorDetails, model: type[BaseModel]) -> FieldError:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "json_invalid":
-        return FieldError("", f"The request body is not valid JSON: {ctx.get('error', '')}.")
+        return FieldError("", f"Request body is not valid JSON: {ctx.get('error', '')}.")
     if not loc:
         return FieldError("", "The request body must be a JSON object.")
     return FieldError(pointer, _message(kind, name, error.get("input"), ctx, model))

@@ -2,8 +2,10 @@
 
 Reply (reply-api-v3.md §2, §5.2): `top` is 1..1000 (default 25), `skip` 0 or more; a bad
 value is a 400 with `task.invalidPagination` / `contact.invalidPagination` (GetTasks,
-GetContacts examples) or a validation error with pointer `top` (FilterTasks example). The
-sandbox sends both: the beta body carries the `code` and `errors[{pointer: "top"}]`.
+GetContacts, FilterContacts examples) or a validation error with pointer `top` (FilterTasks
+example). The task endpoints' schemas allow both at once, so their beta body carries the
+`code` and `errors[{pointer: "top"}]`; the contact endpoints' 400 is `oneOf` a business or
+a validation problem, so theirs carries the `code` alone.
 A path id that is not a positive integer is a validation error with pointer `id`.
 
 Integers are parsed strictly (`12`, not `+12`, `1_2`, ` 12` or `12.0`); an empty query value
@@ -42,8 +44,9 @@ def _integer(text: str) -> int | None:
     return int(text) if _INTEGER.fullmatch(text) else None
 
 
-def page(query: Mapping[str, str], kind: Kind) -> Page:
-    """`top` and `skip`, or a 400 of `kind` (task or contact invalidPagination)."""
+def page(query: Mapping[str, str], kind: Kind, *, pointer: bool = True) -> Page:
+    """`top` and `skip`, or a 400 of `kind` (task or contact invalidPagination), with
+    `errors[{pointer}]` unless `pointer` is false."""
     top_text = query.get("top", "")
     skip_text = query.get("skip", "")
     top = _integer(top_text) if top_text else DEFAULT_TOP
@@ -54,11 +57,11 @@ def page(query: Mapping[str, str], kind: Kind) -> Page:
             detail = (
                 f"Parameter 'top' must be an integer between 1 and {MAX_TOP}; got {top_text!r}."
             )
-        raise Problem(kind, detail, [FieldError("top", detail)])
+        raise Problem(kind, detail, [FieldError("top", detail)] if pointer else [])
     if skip is None or skip < 0:
         detail = "Parameter 'skip' must be an integer, 0 or more"
         detail += f"; got {skip_text!r}." if skip is None else "."
-        raise Problem(kind, detail, [FieldError("skip", detail)])
+        raise Problem(kind, detail, [FieldError("skip", detail)] if pointer else [])
     return Page(top, skip)
 
 
