@@ -7,17 +7,14 @@ Fillers ("the", "of", "de", a comma) may sit between the words of one component.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from bot.parsing.dates._components import (
     CalendarDate,
-    ClockTime,
     DayOfMonth,
     Elapsed,
     Holiday,
     Impossible,
     Iso,
-    Now,
     Numeric,
     PartOfDay,
     Period,
@@ -25,19 +22,18 @@ from bot.parsing.dates._components import (
     Shift,
     Vague,
     Weekday,
-    Zone,
 )  # fmt: skip
+from bot.parsing.dates._cursor import Match
 from bot.parsing.dates._lexicon import Cat
-from bot.parsing.dates._tokens import Clock, IsoDate, Lexeme, NumDate
-from bot.parsing.dates._zones import TIME_WORDS, ZONE_WORDS
+from bot.parsing.dates._times import TimeMatchers
+from bot.parsing.dates._tokens import IsoDate, Lexeme, NumDate
 
-Match = tuple[object, int] | None
 _MOD_TO_WEEKDAY_MODE = {"this": "this", "next": "next", "next_bare": "bare", "last": "last"}
 _PERIOD_UNITS = frozenset({"week", "month", "quarter", "year", "weekend"})
 
 
-class Grammar:
-    """Matchers over one lexeme list; `language` decides how colon times are read."""
+class Grammar(TimeMatchers):
+    """Day, period and duration matchers over one lexeme list, plus the time matchers."""
 
     def __init__(self, lexemes: Sequence[Lexeme], language: str) -> None:
         self.lx = lexemes
@@ -48,34 +44,6 @@ class Grammar:
         )  # fmt: skip
 
     # -- helpers -----------------------------------------------------------------------
-    def cat(self, i: int) -> Cat | None:
-        return self.lx[i].cat if 0 <= i < len(self.lx) else None
-
-    def val(self, i: int) -> object:
-        return self.lx[i].value if 0 <= i < len(self.lx) else None
-
-    def skip_fillers(self, i: int) -> int:
-        while self.cat(i) is Cat.FILLER:
-            i += 1
-        return i
-
-    def pair(self, i: int) -> tuple[Any, Any]:
-        """The two-part value of a SPAN_H or EDGE_UNIT lexeme."""
-        value = self.val(i)
-        assert isinstance(value, tuple)
-        return value[0], value[1]
-
-    def integer(self, i: int) -> int | None:
-        value = self.val(i)
-        return value if isinstance(value, int) else None
-
-    def amount(self, i: int) -> float | None:
-        if self.cat(i) in {Cat.NUM, Cat.NUMWORD}:
-            value = self.val(i)
-            assert isinstance(value, int | float)
-            return value
-        return None
-
     def match(self, i: int) -> Match:
         """The longest component starting at `i`."""
         best: Match = None
@@ -249,114 +217,6 @@ class Grammar:
         return CalendarDate(month, day, year), j
 
     # -- times -------------------------------------------------------------------------
-    def _time(self, i: int) -> Match:
-        cat = self.cat(i)
-        ranged = cat in {Cat.BETWEEN, Cat.FROM}
-        first = self._single_time(i + 1 if ranged else i)
-        if first is None:
-            return None
-        start, j = first
-        if self.cat(j) in {Cat.DASH, Cat.TO, Cat.AND} or (ranged and self.cat(j) is Cat.AND):
-            second = self._single_time(j + 1)
-            if second is not None and isinstance(start, ClockTime):
-                end, k = second
-                if isinstance(end, ClockTime) and (ranged or start.meridiem or end.meridiem):
-                    return self._range_start(start, end), k
-        if ranged:
-            return None
-        if isinstance(start, ClockTime) and start.style == "number":
-            if cat is Cat.AT:  # "at 5": rule 3
-                return ClockTime(start.hour, 0, None, "bare"), j
-            return None  # a lone number is a time only after "at" or a day
-        return start, j
-
-    def bare_hour(self, i: int) -> Match:
-        """A lone number right after a day ("thursday 9"), unless it counts things ("3 quotes")."""
-        number = self.val(i)
-        if self.cat(i) is not Cat.NUM or not isinstance(number, int) or number > 23:
-            return None
-        following = self.val(i + 1) if self.cat(i + 1) is Cat.WORD else ""
-        if isinstance(following, str) and len(following) > 2 and following.endswith("s"):
-            return None
-        return ClockTime(number, 0, None, "bare"), i + 1
-
-    def _single_time(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
-        cat = self.cat(i)
-        if cat is Cat.AT:
-            i += 1
-            cat = self.cat(i)
-        if cat is Cat.CLOCK:
-            clock = self.val(i)
-            assert isinstance(clock, Clock)
-            mer = clock.meridiem
-            j = i + 1
-            if mer is None and self.cat(j) is Cat.PART and self.val(j) in {"am", "pm"}:
-                mer, j = str(self.val(j)), j + 1
-            return self._clock(clock.hour, clock.minute, mer, self.clock_style), j
-        if cat is Cat.SPAN_H and self.pair(i)[1] == "hour":
-            hours = self.pair(i)[0]
-            if hours == int(hours):
-                return self._clock(int(hours), 0, None, "24h"), i + 1  # French/Portuguese 15h
-        if cat is Cat.QUARTER_PAST and self.amount(i + 1) is not None:
-            return self._quarter(int(self.amount(i + 1) or 0), int(str(self.val(i)))), i + 2
-        if cat is Cat.HALF and self.val(i) == "de" and self.amount(i + 1) is not None:
-            return self._quarter(int(self.amount(i + 1) or 0), -30), i + 2  # halb vier = 3:30
-        number = self.amount(i)
-        if number is None or number != int(number):
-            return None
-        if self.cat(i + 1) is Cat.OCLOCK:
-            style = "24h" if self.val(i + 1) == "24h" else "bare"
-            return self._clock(int(number), 0, None, style), i + 2
-        if self.cat(i + 1) is Cat.QUARTER_PAST and self.val(i + 1) == 30:
-            return self._quarter(int(number), 30), i + 2  # "3 y media"
-        if self.cat(i + 1) is Cat.PART and self.val(i + 1) in {"am", "pm"}:
-            return self._clock(int(number), 0, str(self.val(i + 1)), "bare"), i + 2
-        if self.cat(i) is Cat.NUM and number <= 24:
-            return ClockTime(int(number), 0, None, "number"), i + 1
-        return None
-
-    def _quarter(self, hour: int, minutes: int) -> ClockTime | Impossible:
-        if minutes < 0:
-            return self._clock(hour - 1, 60 + minutes, None, "bare")
-        return self._clock(hour, minutes, None, "bare")
-
-    @staticmethod
-    def _clock(hour: int, minute: int, meridiem: str | None, style: str) -> ClockTime:
-        return ClockTime(hour, minute, meridiem, style)
-
-    @staticmethod
-    def _range_start(start: ClockTime, end: ClockTime) -> ClockTime:
-        """Rule 16: a range means its start; "2-3pm" lends the pm to the 2."""
-        if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
-            return ClockTime(start.hour, start.minute, end.meridiem, start.style)
-        style = "bare" if start.style == "number" else start.style
-        return ClockTime(start.hour, start.minute, start.meridiem, style)
-
-    def _part(self, i: int) -> Match:
-        if self.cat(i) is Cat.MOD and self.val(i) == "this" and self.cat(i + 1) is Cat.PART:
-            return PartOfDay(f"this_{self.val(i + 1)}"), i + 2
-        if self.cat(i) is Cat.PART:
-            return PartOfDay(str(self.val(i))), i + 1
-        if self.cat(i) is Cat.NOW:
-            return Now(), i + 1
-        return None
-
-    def _zone(self, i: int) -> Match:
-        if self.cat(i) is not Cat.WORD or str(self.val(i)) not in ZONE_WORDS:
-            return None
-        key, j = ZONE_WORDS[str(self.val(i))], i + 1
-        if key == "UTC" and self.cat(j) is Cat.PUNCT and self.val(j) in {"+", "-"}:
-            sign = 1 if self.val(j) == "+" else -1
-            if self.cat(j + 1) is Cat.NUM and isinstance(self.val(j + 1), int):
-                return Zone(f"{sign * int(str(self.val(j + 1))):+03d}:00"), j + 2
-            if self.cat(j + 1) is Cat.CLOCK:
-                clock = self.val(j + 1)
-                assert isinstance(clock, Clock)
-                return Zone(f"{'+' if sign > 0 else '-'}{clock.hour:02d}:{clock.minute:02d}"), j + 2
-        if self.cat(j) is Cat.WORD and self.val(j) in TIME_WORDS:
-            j += 1
-        return Zone(key), j
-
     def _vague(self, i: int) -> Match:
         if self.cat(i) is Cat.VAGUE:
             return Vague(self.lx[i].raw), i + 1
