@@ -21,7 +21,7 @@ from bot.views.values import TaskRef, decode
 from tests.support import slack_payloads as payloads
 from tests.support.fake_slack import FakeSlack, SlackUser
 from tests.support.servers import serve_asgi
-from tests.views.conftest import JANE, NEW_YORK, make_task
+from tests.support.task_samples import JANE, NEW_YORK, make_task
 
 SECRET = "test-signing-secret"
 REP = SlackUser("U0REP", name="rep", tz="America/New_York")

@@ -13,7 +13,7 @@ from bot.views import contact_pick_card, error_card, progress_card, render_text,
 from bot.views.card import Card
 from bot.views.values import CommandRef, ContactPick, decode
 from tests.support.block_kit import assert_valid_message
-from tests.views.conftest import JANE, NEW_YORK
+from tests.support.task_samples import JANE, NEW_YORK
 
 
 def blocks_of(card: Card) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ from bot.views import CardContext, render_text, task_card
 from bot.views.card import Card
 from bot.views.values import TaskRef, decode
 from tests.support.block_kit import assert_valid_message
-from tests.views.conftest import JANE, NEW_YORK, NOW, make_task
+from tests.support.task_samples import JANE, NEW_YORK, NOW, make_task
 
 CTX = CardContext(owner="U0JANE", tz=NEW_YORK)
 
