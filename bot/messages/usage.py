@@ -30,7 +30,7 @@ SECTIONS: Final[tuple[UsageSection, ...]] = (
         "Examples",
         (
             "`/task call jane@acme.com tomorrow 3pm Ask about {{company}} pricing`",
-            "`/task email #12345 EOD Fri subject: Your trial Hi {{firstName}}, how is it going?`",
+            "`/task email #12345 EOD Fri Hi {{firstName}}, how is the trial going?`",
             "`/task li inmail https://linkedin.com/in/janedoe in 2 business days Intro to our API`",
             '`/task mtg "Jane Doe" next Tue 10am Quarterly review`',
             "`/task todo by EOW Prepare the Q4 forecast`",
