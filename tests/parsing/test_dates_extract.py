@@ -36,6 +36,7 @@ NOW = ctx("2026-11-25T14:37")
         ('call "May Parker" Dec 3', "Dec 3", 'call "May Parker"'),
         ("schedule demo for tomorrow", "tomorrow", "schedule demo"),
         ("send deck (by Friday) to Bo", "by Friday", "send deck to Bo"),
+        ("send 3 quotes by 5", "by 5", "send 3 quotes"),
     ],
 )
 def test_the_due_phrase_and_the_rest(text: str, date_text: str, rest: str) -> None:
@@ -61,6 +62,8 @@ def test_the_due_phrase_and_the_rest(text: str, date_text: str, rest: str) -> No
         "close it asap",
         "Q4 pipeline review",
         "send sat results to Sun Microsystems",
+        "ship by 5 units",
+        "meet at 4 locations",
     ],
 )
 def test_no_due_phrase(text: str) -> None:

@@ -204,6 +204,26 @@ def test_zones_in_the_text_convert_to_the_reps_zone(text: str, expect: str) -> N
     assert local(read_date(text, kolkata)) == expect
 
 
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("by 5", "2026-11-25T17:00:00"),  # rule 3 after by/before/until too
+        ("before 11", "2026-11-26T11:00:00"),
+        ("Nov. 30", "2026-11-30T17:00:00"),
+        ("Jan 2027", "2027-01-01T17:00:00"),  # a month and year: its first day
+        ("Thurs 11/26 at 2", "2026-11-26T14:00:00"),
+        ("monday 9-10am", "2026-11-30T09:00:00"),
+        ("3:00 PM EST", "2026-11-25T15:00:00"),
+        ("late next week", "2026-12-04T17:00:00"),
+        ("mid December", "2026-12-15T17:00:00"),
+        ("thanksgiving", "2026-11-26T17:00:00"),
+        ("half an hour", "2026-11-25T15:07:00"),
+    ],
+)
+def test_phrases_beyond_the_examples(text: str, expect: str) -> None:
+    assert local(read_date(text, ctx("2026-11-25T14:37"))) == expect
+
+
 def test_start_kind_defaults_to_nine_and_due_to_five() -> None:
     now = ctx("2026-11-25T14:37")
     assert local(read_date("Dec 3", now, "start")) == "2026-12-03T09:00:00"

@@ -187,11 +187,13 @@ class Grammar(TimeMatchers):
         if cat is Cat.MONTH:
             month = int(str(self.val(i)))
             j = self.skip_fillers(i + 1)
+            if self.cat(j) is Cat.PUNCT and self.val(j) == ".":  # "Nov. 30"
+                j = self.skip_fillers(j + 1)
+            year = self.integer(j) if self.cat(j) is Cat.NUM else None
+            if year is not None and year > 1000:  # "Jan 2027": its first day
+                return CalendarDate(month, 1, year), j + 1
             if self.cat(j) in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(j), int):
                 return self._with_year(month, int(str(self.val(j))), j + 1)
-            year = self.integer(j) if self.cat(j) is Cat.NUM else None
-            if year is not None and year > 1000:
-                return CalendarDate(month, 1, year), j + 1
             return Period("month", f"month:{month}", "start"), i + 1
         if cat in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(i), int):
             day = int(str(self.val(i)))

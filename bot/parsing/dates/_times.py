@@ -29,7 +29,7 @@ class TimeMatchers(Cursor):
         if ranged:
             return None
         if isinstance(start, ClockTime) and start.style == "number":
-            if cat is Cat.AT:  # "at 5": rule 3
+            if (cat is Cat.AT or self._deadline_word(i)) and not self._counts_things(j):
                 return ClockTime(start.hour, 0, None, "bare"), j
             return None  # a lone number is a time only after "at" or a day
         return start, j
@@ -39,14 +39,21 @@ class TimeMatchers(Cursor):
         number = self.val(i)
         if self.cat(i) is not Cat.NUM or not isinstance(number, int) or number > 23:
             return None
-        following = self.val(i + 1) if self.cat(i + 1) is Cat.WORD else ""
-        if isinstance(following, str) and len(following) > 2 and following.endswith("s"):
+        if self._counts_things(i + 1):
             return None
         return ClockTime(number, 0, None, "bare"), i + 1
 
+    def _counts_things(self, i: int) -> bool:
+        """A plural noun after a number makes it a quantity: "3 quotes", "by 5 units"."""
+        following = self.val(i) if self.cat(i) is Cat.WORD else ""
+        return isinstance(following, str) and len(following) > 2 and following.endswith("s")
+
+    def _deadline_word(self, i: int) -> bool:
+        return self.cat(i) is Cat.PREP and self.val(i) in {"by", "before", "until"}
+
     def _single_time(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         cat = self.cat(i)
-        if cat is Cat.AT:
+        if cat is Cat.AT or (self._deadline_word(i) and self.cat(i + 1) is Cat.NUM):
             i += 1
             cat = self.cat(i)
         if cat is Cat.CLOCK:
