@@ -12,11 +12,11 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp
 
 from bot.reply.sandbox import contacts, control, tasks
-from bot.reply.sandbox.middleware import CONTROL_PREFIX, SandboxMiddleware
+from bot.reply.sandbox.middleware import SandboxMiddleware
 from bot.reply.sandbox.problems import (
     METHOD_NOT_ALLOWED,
     ROUTE_NOT_FOUND,
@@ -46,7 +46,7 @@ def build_app(state: SandboxState) -> ASGIApp:
     routes: list[BaseRoute] = [
         *tasks.routes(state),
         *contacts.routes(state),
-        Mount(CONTROL_PREFIX, routes=control.routes(state)),
+        *control.routes(state),
     ]
     app = Starlette(
         routes=routes,

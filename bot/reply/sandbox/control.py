@@ -29,6 +29,7 @@ from bot.reply.enums import Dialect
 from bot.reply.sandbox import wire
 from bot.reply.sandbox.contract import parse
 from bot.reply.sandbox.faults import Fault, FaultKind
+from bot.reply.sandbox.middleware import CONTROL_PREFIX
 from bot.reply.sandbox.problems import FieldError, Problem
 from bot.reply.sandbox.state import SandboxState
 
@@ -118,11 +119,11 @@ def routes(state: SandboxState) -> list[Route]:
         return Response(status_code=204)
 
     return [
-        Route("/", overview, methods=["GET"]),
-        Route("/faults", faults, methods=["GET", "POST", "DELETE"]),
-        Route("/requests", requests, methods=["GET", "DELETE"]),
-        Route("/settings", settings, methods=["GET", "PATCH"]),
-        Route("/reset", reset, methods=["POST"]),
+        Route(CONTROL_PREFIX, overview, methods=["GET"]),
+        Route(f"{CONTROL_PREFIX}/faults", faults, methods=["GET", "POST", "DELETE"]),
+        Route(f"{CONTROL_PREFIX}/requests", requests, methods=["GET", "DELETE"]),
+        Route(f"{CONTROL_PREFIX}/settings", settings, methods=["GET", "PATCH"]),
+        Route(f"{CONTROL_PREFIX}/reset", reset, methods=["POST"]),
     ]
 
 
