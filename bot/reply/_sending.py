@@ -57,7 +57,8 @@ from bot.reply.retry import RetryPolicy, parse_retry_after
 logger = logging.getLogger("bot.reply.client")
 T = TypeVar("T")
 
-_BODY_EXCERPT = 300
+_BODY_EXCERPT = 300  # kept on the error
+_QUOTED_EXCERPT = 120  # quoted in its message
 
 _TRANSPORT: tuple[tuple[type[httpx.RequestError], type[ReplyTransportError], bool, str], ...] = (
     (httpx.ConnectError, ReplyConnectionError, False, "could not connect to Reply"),
@@ -141,9 +142,8 @@ class Sender:
             if not decision.retry:
                 raise error
             logger.warning(
-                "Reply %s (%s) failed: %s; retrying in %.2fs (attempt %d of %d; %s)",
+                "Reply %s failed: %s; retrying in %.2fs (attempt %d of %d; %s)",
                 call.operation,
-                call.where,
                 error.message,
                 decision.delay,
                 attempt + 1,
@@ -192,7 +192,7 @@ class Sender:
         return ReplyUnexpectedResponse(
             self.redact(
                 f"{call.where}: Reply answered {response.status_code} with {what}; "
-                f"body starts {excerpt!r}"
+                f"body starts {excerpt[:_QUOTED_EXCERPT]!r}"
             ),
             status=response.status_code,
             body_excerpt=excerpt,
@@ -229,7 +229,10 @@ class Sender:
         if problem.code or problem.error_code is not None:
             parts.append(f" [{problem.code or f'errorCode {problem.error_code}'}]")
         if field_errors and detail not in {e.detail for e in field_errors}:
-            parts.append(" (" + "; ".join(f"{e.pointer}: {e.detail}" for e in field_errors) + ")")
+            listed = "; ".join(
+                f"{e.pointer or e.field or 'body'}: {e.detail}" for e in field_errors
+            )
+            parts.append(f" ({listed})")
         if request_id:
             parts.append(f" (request id {request_id})")
         error_type = error_class_for_status(status)

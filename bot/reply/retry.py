@@ -90,17 +90,15 @@ class RetryPolicy:
         """How long to wait if this error may be retried at all (None: it may not), and why."""
         if isinstance(error, ReplyRateLimited):
             return self._rate_limited(attempt, error.retry_after)
-        network = isinstance(error, ReplyConnectionError | ReplyTimeout)
-        if (
-            isinstance(error, ReplyConnectionError | ReplyTimeout)
-            and not error.may_have_reached_reply
-        ):
-            return self._backoff(attempt), "the request never reached Reply"
-        if network or isinstance(error, ReplyServerError):
-            if repeatable:
-                return self._backoff(attempt), "the request is safe to repeat"
-            return None, "the request may have reached Reply and is not safe to repeat"
-        return None, f"{type(error).__name__} is not retried"
+        if isinstance(error, ReplyConnectionError | ReplyTimeout):
+            if not error.may_have_reached_reply:
+                return self._backoff(attempt), "the request never reached Reply"
+        elif not isinstance(error, ReplyServerError):
+            return None, f"{type(error).__name__} is not retried"
+        # A server error, or a request that may have reached Reply and got no answer.
+        if repeatable:
+            return self._backoff(attempt), "the request is safe to repeat"
+        return None, "the request may have reached Reply and is not safe to repeat"
 
     def _rate_limited(self, attempt: int, retry_after: float | None) -> tuple[float | None, str]:
         if retry_after is None:

@@ -78,7 +78,7 @@ async def test_400_with_pointers_beta() -> None:
     assert error.message == (
         "POST /v3/tasks: Reply answered 400 Validation failed: The request body contains "
         "validation errors. (/dueTo: 'dueTo' must be after 'startAt'.; /template/body: Field "
-        "is required.; : Request body is not valid JSON.)"
+        "is required.; body: Request body is not valid JSON.)"
     )
 
 

@@ -224,7 +224,7 @@ async def test_each_retry_is_logged_at_warning_without_the_key(
     (record,) = caplog.records
     assert record.levelno == logging.WARNING
     assert record.getMessage() == (
-        "Reply whoami (GET /v3/whoami) failed: GET /v3/whoami: Reply answered 503 Service "
+        "Reply whoami failed: GET /v3/whoami: Reply answered 503 Service "
         "Unavailable: key [redacted] is busy; retrying in 0.50s (attempt 2 of 3; the request is "
         "safe to repeat)"
     )
