@@ -108,6 +108,9 @@ def _compile(source: str) -> Template | TemplateError:
         return TemplateError(f"the template is not valid Handlebars: {exc}")
     except RecursionError:
         return TemplateError("the template nests too deeply to compile")
+    except SyntaxError:
+        # The walk above should make this unreachable: pybars generated broken Python.
+        return TemplateError("the template uses a construct the sandbox cannot compile")
     for name in set(sys.modules) - modules_before:
         if name.startswith("pybars._templates."):
             del sys.modules[name]
@@ -120,10 +123,17 @@ def _compiler() -> Any:
 
 
 def _refuse_unsafe(node: object) -> None:
-    """Walk pybars' parse tree; raise if a name could break out of the generated code."""
+    """Walk pybars' parse tree; raise if a name could break out of the generated code.
+
+    A node is a list or tuple: `(kind, ...)` when its first item is a string (`"path"`,
+    `"block"`, `"partial"`, ...), otherwise a plain list of nodes (a block's arguments)."""
     if not isinstance(node, list | tuple) or not node:
         return
     head = node[0]
+    if not isinstance(head, str):
+        for child in node:
+            _refuse_unsafe(child)
+        return
     if head == "partial":
         raise TemplateError("partials ({{> name}}) are not supported in task templates")
     if head == "path" and len(node) == 2 and isinstance(node[1], list):
