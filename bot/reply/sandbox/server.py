@@ -4,7 +4,7 @@
 
 It binds the port first (so a busy port is a one-line error, and `--port 0` picks a free
 one), prints where it listens, the demo user, the seeded contacts and curl examples, then
-serves until Ctrl-C or SIGTERM.
+serves until Ctrl-C or SIGTERM, which stop it cleanly (exit status 0).
 """
 
 from __future__ import annotations
@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import socket
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -66,8 +70,26 @@ def run(
     config = uvicorn.Config(sandbox.app, lifespan="off", log_level="info")
     logging.getLogger("uvicorn.error").addFilter(_ScriptedDropFilter())
     server = uvicorn.Server(config)
-    asyncio.run(_serve(server, sock, sandbox))
+    with _stopped_cleanly_by_signals():
+        asyncio.run(_serve(server, sock, sandbox))
     return 0
+
+
+@contextmanager
+def _stopped_cleanly_by_signals() -> Iterator[None]:
+    """uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again with
+    the handlers it found in place. With these no-op handlers in place, that second signal
+    is ignored: the SQLite file is closed and the command exits 0."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 async def _serve(server: uvicorn.Server, sock: socket.socket, sandbox: Sandbox) -> None:
