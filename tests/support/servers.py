@@ -19,7 +19,10 @@ import uvicorn
 @asynccontextmanager
 async def serve_asgi(app: Any, *, lifespan: str = "auto") -> AsyncIterator[str]:
     """Yield the base URL (`http://127.0.0.1:PORT`) while `app` is served."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio only sets TCP_NODELAY on accepted connections when the
+    # listening socket says it is TCP; without it every small response waits ~40 ms for
+    # Nagle + delayed ACK, which skews every latency the tests and benchmarks see.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     sock.listen(512)

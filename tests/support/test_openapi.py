@@ -74,3 +74,14 @@ def test_an_undocumented_request_field_is_caught() -> None:
         validate_request(
             httpx.Request("POST", "http://x/v3/tasks", json={**CREATE, "dueAt": "x"}, headers=AUTH)
         )
+
+
+def test_an_empty_204_passes_where_the_spec_documents_one() -> None:
+    request = httpx.Request("DELETE", "http://127.0.0.1:9/v3/tasks/7", headers=AUTH)
+    validate_exchange(httpx.Response(204, request=request))
+
+
+def test_an_empty_204_fails_where_the_spec_does_not_document_one() -> None:
+    request = httpx.Request("GET", "http://127.0.0.1:9/v3/tasks/7", headers=AUTH)
+    with pytest.raises(AssertionError, match="204 is not documented"):
+        validate_exchange(httpx.Response(204, request=request))
