@@ -6,6 +6,7 @@ Reply's integer encoding in the raw JSON.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -269,3 +270,27 @@ async def test_head_answers_like_get_without_a_body(sandbox: Sandbox) -> None:
     async with client(sandbox, Dialect.BETA) as http:
         response = await http.head("/v3/whoami")
     assert (response.status_code, response.content) == (200, b"")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+async def test_documented_nulls_and_json_media_types_are_accepted(
+    sandbox: Sandbox, dialect: Dialect
+) -> None:
+    body = task_body(
+        dialect,
+        taskType="toDo",
+        contactId=None,
+        linkedInTaskType=None,
+        template={"body": "Prep the QBR deck", "subject": None, "attachmentIdList": None},
+    )
+    async with client(sandbox, dialect) as http:
+        for media_type in ("application/json", "application/json; charset=utf-8",
+                           "application/merge-patch+json"):  # fmt: skip
+            response = await http.post(
+                "/v3/tasks",
+                content=json.dumps(body).encode(),
+                headers={"Content-Type": media_type},
+            )
+            assert response.status_code == 201, response.text
+    assert response.json()["contactId"] is None
+    assert response.json()["deliveryInfo"] is None
