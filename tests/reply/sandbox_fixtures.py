@@ -12,7 +12,6 @@ import httpx
 
 from bot.reply.enums import Dialect
 from bot.reply.sandbox import Sandbox
-from tests.support.openapi import _Request, _Response, reply_openapi
 from tests.support.servers import serve_asgi
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -105,8 +104,3 @@ def task_body(dialect: Dialect, **changes: Any) -> dict[str, Any]:
         if isinstance(body.get(name), str):
             body[name] = wire(body[name], dialect)
     return {k: v for k, v in body.items() if v is not DROP}
-
-
-def validate_response(response: httpx.Response) -> None:
-    """Check only the answer against Reply's OpenAPI (for requests built to be invalid)."""
-    reply_openapi().validate_response(_Request(response.request), _Response(response))

@@ -19,8 +19,8 @@ from tests.reply.sandbox_fixtures import (
     auth,
     client,
     task_body,
-    validate_response,
 )
+from tests.support.openapi import validate_response
 
 Body = dict[str, Any] | bytes | Callable[[Dialect], Any] | None
 

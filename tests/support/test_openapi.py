@@ -85,3 +85,14 @@ def test_an_empty_204_fails_where_the_spec_does_not_document_one() -> None:
     request = httpx.Request("GET", "http://127.0.0.1:9/v3/tasks/7", headers=AUTH)
     with pytest.raises(AssertionError, match="204 is not documented"):
         validate_exchange(httpx.Response(204, request=request))
+
+
+def test_a_pagination_problem_matches_the_contacts_filter_400_schema() -> None:
+    """The contacts filter nests its problem titles a level deeper than the tasks endpoints."""
+    problem = {
+        "title": "Bad Request", "status": 400, "detail": "Parameter 'top' is out of range.",
+        "code": "contact.invalidPagination", "errors": [{"pointer": "top", "detail": "1..1000"}],
+    }  # fmt: skip
+    validate_exchange(
+        exchange("POST", "http://127.0.0.1:9/v3/contacts/filter?top=0", {}, 400, problem)
+    )
