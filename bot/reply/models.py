@@ -211,19 +211,25 @@ def _task_summary(shape: TaskListItemShape) -> TaskSummary:
     )
 
 
+def _text(value: str | None) -> str | None:
+    """Reply's Contact schema has no nullable strings, so an unset field can arrive as "";
+    taskbot means "not known" by None (a card must not show an empty "Email:" line)."""
+    return value if value and value.strip() else None
+
+
 def _contact(shape: ContactShape) -> Contact:
     return Contact(
         id=shape.id,
-        email=shape.email,
-        first_name=shape.first_name,
-        last_name=shape.last_name,
-        company=shape.company,
-        title=shape.title,
-        phone=shape.phone,
-        linkedin_url=shape.linked_in_url,
-        time_zone_id=shape.time_zone_id,
-        city=shape.city,
-        country=shape.country,
+        email=_text(shape.email),
+        first_name=_text(shape.first_name),
+        last_name=_text(shape.last_name),
+        company=_text(shape.company),
+        title=_text(shape.title),
+        phone=_text(shape.phone),
+        linkedin_url=_text(shape.linked_in_url),
+        time_zone_id=_text(shape.time_zone_id),
+        city=_text(shape.city),
+        country=_text(shape.country),
         # A null value renders like an empty one in a {{variable}}; keep the key.
         custom_fields=tuple((f.key, f.value or "") for f in shape.custom_fields or ()),
     )

@@ -404,6 +404,15 @@ def test_a_sparse_contact() -> None:
     assert contact.display_name == "contact #7"
 
 
+def test_blank_contact_strings_mean_unknown() -> None:
+    """Reply's Contact schema has no nullable strings: an unset email can arrive as ""."""
+    contact = decode_contact(
+        raw({"id": 7, "email": "", "firstName": "Priya", "lastName": " ", "phone": ""})
+    )
+    assert (contact.email, contact.last_name, contact.phone) == (None, None, None)
+    assert contact.display_name == "Priya"
+
+
 def test_a_contact_without_an_id_is_refused() -> None:
     with pytest.raises(ResponseShapeError, match="id: Field required"):
         decode_contact(raw({"email": "x@y.z"}))
