@@ -1,7 +1,5 @@
-"""A fake Slack Web API on 127.0.0.1 that answers like Slack and rejects what Slack rejects.
-
-Modelled on bolt-python's `tests/mock_web_api_server` (record requests, answer Slack-shaped
-JSON), but async, served by `tests.support.servers.serve_asgi`, and strict like stripe-mock:
+"""The test side of the Slack stand-in: `bot.console.slack_standin.SlackStandIn` (which the
+console ships) plus what only tests need.
 
     fake = FakeSlack(users=[SlackUser("U1", tz="Europe/Berlin", locale="de-DE")])
     async with fake.running():
@@ -10,78 +8,33 @@ JSON), but async, served by `tests.support.servers.serve_asgi`, and strict like 
         [call] = await fake.wait_for("chat.postMessage")
         posts = await fake.wait_for("response_url", count=2)
 
-- Tokens: `Authorization: Bearer xoxb-…` (or a `token` parameter); none → `not_authed`,
-  anything else → `invalid_auth`.
-- Scopes: each method needs the scope Slack's reference names; the default set is the
-  manifest's (`commands`, `chat:write`, `users:read`) → `missing_scope` otherwise.
-- Blocks and views are validated like Slack (`tests.support.block_kit`) → `invalid_blocks` /
-  `invalid_arguments` with `[json-pointer:…]` messages.
-- Trigger ids are issued by the fake (`issue_trigger_id`, used by `slack_payloads`), single use,
-  and expire after 3 s of the injected clock → `invalid_trigger_id`, `exchanged_trigger_id`,
-  `expired_trigger_id`.
-- `response_url`s come from `new_response_url()`: 5 uses within 30 minutes (`used_url`,
-  `expired_url`); `messages_at(url)` shows what the rep sees after replace/delete.
-- `fail_next(method, error, status=429, retry_after=…)` scripts the next answer of a method.
-- Every call, including response_url posts (method `"response_url"`), is recorded in `calls`.
+Everything Slack-like (tokens, scopes, Block Kit validation, trigger ids, response_url rules,
+views and their state) lives in the stand-in; see its module docstring. Added here:
+
+- `FakeClock` (move time by hand) as the default clock;
+- `wait_for(method, count)`: await calls instead of sleeping;
+- `fail_next(method, error, status=429, retry_after=…)`: script the next answer of a method;
+- `fill(...)` raises AssertionError (not `NotEnterableError`) for what no person could enter,
+  so a test reads as a failed expectation.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
-import json
-import secrets
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import parse_qsl
 
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
+from bot.console.slack_standin import (
+    Call,
+    NotEnterableError,
+    ScriptedFailure,
+    SlackStandIn,
+    SlackUser,
+)
+from bot.console.slack_standin.core import DEFAULT_SCOPES, TRIGGER_TTL
 
-from tests.support import fake_slack_methods as methods
-from tests.support.fake_slack_methods import SlackError
-from tests.support.fake_slack_response_urls import ResponseUrlState, post_to_response_url
-from tests.support.fake_slack_views import fill_state
-from tests.support.servers import serve_asgi
-
-DEFAULT_SCOPES = frozenset({"commands", "chat:write", "users:read"})
-TRIGGER_TTL = timedelta(seconds=3)  # slack-notes §2.3: "expires after 3 s", single use
-
-
-@dataclass
-class SlackUser:
-    """A workspace member as `users.info` describes them. `tz` may be None, as Slack sends it
-    (python-slack-sdk's rtm.start fixture); `tz_offset=None` leaves the field out entirely."""
-
-    id: str
-    name: str = "jane"
-    real_name: str = "Jane Doe"
-    tz: str | None = "America/New_York"
-    tz_label: str = "Eastern Standard Time"
-    tz_offset: int | None = -18000
-    locale: str = "en-US"
-    is_bot: bool = False
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class Call:
-    """One request the fake answered."""
-
-    method: str
-    params: dict[str, Any]
-    headers: dict[str, str]
-    response: dict[str, Any]
-    status: int = 200
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.response.get("ok"))
+__all__ = ["DEFAULT_SCOPES", "TRIGGER_TTL", "Call", "FakeClock", "FakeSlack", "SlackUser"]
 
 
 class FakeClock:
@@ -97,139 +50,29 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
-@dataclass
-class _Trigger:
-    issued: datetime
-    view_id: str | None = None  # set when the interaction came from a modal (views.push)
-    used: bool = False
-
-
-@dataclass(frozen=True)
-class _Fault:
-    error: str
-    status: int
-    retry_after: int | None
-
-
-class FakeSlack:
+class FakeSlack(SlackStandIn):
     def __init__(
         self,
         *,
         users: Iterable[SlackUser] = (),
         scopes: Iterable[str] = DEFAULT_SCOPES,
         clock: Callable[[], datetime] | None = None,
-        team_id: str = "T0TASKBOT",
-        team_domain: str = "taskbot-test",
-        bot_user_id: str = "U0TASKBOT",
-        bot_id: str = "B0TASKBOT",
-        app_id: str = "A0TASKBOT",
+        **ids: str,
     ) -> None:
-        self.users: dict[str, SlackUser] = {u.id: u for u in users}
-        self.scopes = frozenset(scopes)
-        self.clock = clock or FakeClock()
-        self.team_id, self.team_domain = team_id, team_domain
-        self.bot_user_id, self.bot_id, self.app_id = bot_user_id, bot_id, app_id
-        self.calls: list[Call] = []
-        self.messages: dict[tuple[str, str], dict[str, Any]] = {}
-        self.views: dict[str, dict[str, Any]] = {}
-        self.view_stacks: dict[str, list[str]] = {}  # root view id -> stack of view ids
-        self._triggers: dict[str, _Trigger] = {}
-        self._response_urls: dict[str, ResponseUrlState] = {}
-        self._faults: dict[str, list[_Fault]] = {}
-        self._counter = itertools.count(1)
-        self._changed = asyncio.Condition()
-        self._url: str | None = None
-        self.app = Starlette(
-            routes=[
-                Route("/api/{method}", self._api, methods=["GET", "POST"]),
-                Route("/response/{token}", self._response_url, methods=["POST"]),
-            ]
-        )
-
-    # ---------------------------------------------------------------- serving
-
-    @asynccontextmanager
-    async def running(self) -> AsyncIterator[FakeSlack]:
-        async with serve_asgi(self.app, lifespan="off") as url:
-            self._url = url
-            try:
-                yield self
-            finally:
-                self._url = None
-
-    @property
-    def url(self) -> str:
-        if self._url is None:
-            raise RuntimeError("the fake Slack is not running: use `async with fake.running()`")
-        return self._url
-
-    @property
-    def api_url(self) -> str:
-        """For `AsyncWebClient(base_url=…)` / Bolt's `SLACK_API_URL` (trailing slash included)."""
-        return f"{self.url}/api/"
-
-    # ---------------------------------------------------------------- what tests arrange
-
-    def add_user(self, user: SlackUser) -> None:
-        self.users[user.id] = user
-
-    def issue_trigger_id(self, *, from_view: str | None = None) -> str:
-        """A trigger id as Slack puts in an interaction payload: valid once, for 3 s.
-        `from_view`: the modal the interaction happened in (only those allow views.push)."""
-        trigger_id = f"{next(self._counter)}.{secrets.randbelow(10**12)}.{secrets.token_hex(16)}"
-        self._triggers[trigger_id] = _Trigger(issued=self.clock(), view_id=from_view)
-        return trigger_id
-
-    def trigger_view(self, trigger_id: Any) -> str | None:
-        trigger = self._triggers.get(trigger_id) if isinstance(trigger_id, str) else None
-        return trigger.view_id if trigger else None
-
-    def new_response_url(self, original: Mapping[str, Any] | None = None) -> str:
-        """A response_url on this fake. `original` is the message the interaction came from
-        (what `replace_original` replaces), e.g. the card whose button was clicked."""
-        token = secrets.token_urlsafe(12)
-        state = ResponseUrlState(issued=self.clock())
-        if original is not None:
-            state.original = dict(original)
-        self._response_urls[token] = state
-        return f"{self.url}/response/{token}"
-
-    def messages_at(self, response_url: str) -> list[dict[str, Any]]:
-        """The messages the rep sees from this response_url, after replaces and deletes."""
-        return self._response_urls[response_url.rsplit("/", 1)[1]].visible()
-
-    def show_original(self, response_url: str, message: Mapping[str, Any]) -> None:
-        """Set the message a response_url's `replace_original` acts on when it was not known
-        at issue time, e.g. the ephemeral a slash command acked with. Order-independent: posts
-        that arrived earlier are applied on top of it."""
-        self._response_urls[response_url.rsplit("/", 1)[1]].original = dict(message)
-
-    def add_message(
-        self, channel: str, *, text: str, user: str, thread_ts: str | None = None
-    ) -> dict[str, Any]:
-        """A message already in Slack (e.g. the one a message shortcut is used on)."""
-        message = {"type": "message", "user": user, "text": text, "ts": self.new_ts()}
-        if thread_ts:
-            message["thread_ts"] = thread_ts
-        self.messages[(channel, message["ts"])] = message
-        return message
-
-    def fill(self, view_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        """What a person types or picks in an open modal, by action_id; returns the view."""
-        view = self.views[view_id]
-        fill_state(view, values)
-        return view
+        super().__init__(users=users, scopes=scopes, clock=clock or FakeClock(), **ids)
+        self._failures: dict[str, list[ScriptedFailure]] = {}
 
     def fail_next(
         self, method: str, error: str, *, status: int = 200, retry_after: int | None = None
     ) -> None:
         """Answer the next call of `method` with this error (429 + Retry-After for rate limits)."""
-        self._faults.setdefault(method, []).append(_Fault(error, status, retry_after))
+        self._failures.setdefault(method, []).append(ScriptedFailure(error, status, retry_after))
 
-    # ---------------------------------------------------------------- what tests observe
-
-    def calls_to(self, method: str) -> list[Call]:
-        return [c for c in self.calls if c.method == method]
+    def fill(self, view_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            return super().fill(view_id, values)
+        except NotEnterableError as refused:
+            raise AssertionError(str(refused)) from refused
 
     async def wait_for(
         self,
@@ -258,92 +101,6 @@ class FakeSlack:
             ) from None
         return self.calls_to(method)
 
-    # ---------------------------------------------------------------- helpers for handlers
-
-    def new_ts(self) -> str:
-        return f"{int(self.clock().timestamp())}.{next(self._counter):06d}"
-
-    def new_id(self, prefix: str) -> str:
-        return prefix + secrets.token_hex(5).upper()
-
-    def use_trigger(self, trigger_id: Any) -> None:
-        trigger = self._triggers.get(trigger_id) if isinstance(trigger_id, str) else None
-        if trigger is None:
-            raise SlackError("invalid_trigger_id")
-        if trigger.used:
-            raise SlackError("exchanged_trigger_id")
-        if self.clock() - trigger.issued > TRIGGER_TTL:
-            raise SlackError("expired_trigger_id")
-        trigger.used = True
-
-    # ---------------------------------------------------------------- HTTP
-
-    async def _record(self, call: Call) -> None:
-        async with self._changed:
-            self.calls.append(call)
-            self._changed.notify_all()
-
-    async def _api(self, request: Request) -> JSONResponse:
-        method = request.path_params["method"]
-        params = await _params(request)
-        headers = {k.lower(): v for k, v in request.headers.items()}
-        status, extra_headers = 200, {}
-        try:
-            self._authorize(method, headers, params)
-            fault = self._faults.get(method, [None]).pop(0) if self._faults.get(method) else None
-            if fault is not None:
-                status = fault.status
-                if fault.retry_after is not None:
-                    extra_headers["Retry-After"] = str(fault.retry_after)
-                raise SlackError(fault.error)
-            answer = {"ok": True, **methods.HANDLERS[method](self, params)}
-        except SlackError as error:
-            answer = {"ok": False, "error": error.error, **error.extra}
-        if method == "auth.test":
-            extra_headers["x-oauth-scopes"] = ",".join(sorted(self.scopes))
-        await self._record(Call(method, params, headers, answer, status))
-        return JSONResponse(answer, status_code=status, headers=extra_headers)
-
-    def _authorize(
-        self, method: str, headers: Mapping[str, str], params: Mapping[str, Any]
-    ) -> None:
-        if method not in methods.HANDLERS:
-            raise SlackError("unknown_method", req_method=method)
-        auth = headers.get("authorization", "")
-        token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
-        if not token:
-            raise SlackError("not_authed")
-        if not str(token).startswith("xoxb-") or len(str(token)) <= len("xoxb-"):
-            raise SlackError("invalid_auth")
-        needed = methods.SCOPES.get(method)
-        if needed and not (set(needed) & self.scopes):
-            raise SlackError(
-                "missing_scope", needed=",".join(needed), provided=",".join(sorted(self.scopes))
-            )
-
-    async def _response_url(self, request: Request) -> JSONResponse:
-        token = request.path_params["token"]
-        headers = {k.lower(): v for k, v in request.headers.items()}
-        try:
-            body = json.loads(await request.body() or b"{}")
-        except json.JSONDecodeError:
-            body = {}
-        status, answer = post_to_response_url(self, self._response_urls.get(token), body)
-        await self._record(Call("response_url", body, headers, answer, status))
-        return JSONResponse(answer, status_code=status)
-
-
-async def _params(request: Request) -> dict[str, Any]:
-    """Query string + form or JSON body, as Slack reads them."""
-    params: dict[str, Any] = dict(request.query_params)
-    raw = await request.body()
-    if not raw:
-        return params
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("application/json"):
-        loaded = json.loads(raw)
-        if isinstance(loaded, dict):
-            params.update(loaded)
-    else:
-        params.update(parse_qsl(raw.decode(), keep_blank_values=True))
-    return params
+    def _scripted_failure(self, method: str) -> ScriptedFailure | None:
+        queued = self._failures.get(method)
+        return queued.pop(0) if queued else None

@@ -21,8 +21,8 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from bot import ids
+from bot.console.slack_standin.views import find_element, state_value
 from tests.support.fake_slack import FakeSlack
-from tests.support.fake_slack_views import find_element, state_value
 
 FORM = "application/x-www-form-urlencoded"
 STALE_SECONDS = 6 * 60  # slack_sdk refuses timestamps more than 5 minutes away

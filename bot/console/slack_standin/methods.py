@@ -1,5 +1,5 @@
-"""The Web API methods the fake Slack answers, with the shapes and errors of Slack's reference
-(docs.slack.dev/reference/methods/<name>). Each handler takes the fake and the request
+"""The Web API methods the stand-in answers, with the shapes and errors of Slack's reference
+(docs.slack.dev/reference/methods/<name>). Each handler takes the stand-in and the request
 parameters and returns the fields of an `ok: true` answer, or raises `SlackError`.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from tests.support.block_kit import block_problems, load_json, view_problems
-from tests.support.fake_slack_views import carry_state, prepare_view
+from bot.console.slack_standin.block_kit import block_problems, load_json, view_problems
+from bot.console.slack_standin.views import carry_state, prepare_view
 
 if TYPE_CHECKING:
-    from tests.support.fake_slack import FakeSlack, SlackUser
+    from bot.console.slack_standin.core import SlackStandIn, SlackUser
 
 MESSAGE_TEXT_LIMIT = 40_000  # chat.postMessage: "msg_too_long"
 
@@ -60,22 +60,22 @@ def _required(params: Mapping[str, Any], name: str, error: str) -> str:
 # auth, users
 
 
-def auth_test(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+def auth_test(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "url": f"https://{fake.team_domain}.slack.com/",
+        "url": f"https://{slack.team_domain}.slack.com/",
         "team": "taskbot test",
         "user": "taskbot",
-        "team_id": fake.team_id,
-        "user_id": fake.bot_user_id,
-        "bot_id": fake.bot_id,
+        "team_id": slack.team_id,
+        "user_id": slack.bot_user_id,
+        "bot_id": slack.bot_id,
         "is_enterprise_install": False,
     }
 
 
-def user_json(fake: FakeSlack, user: SlackUser, *, include_locale: bool) -> dict[str, Any]:
+def user_json(slack: SlackStandIn, user: SlackUser, *, include_locale: bool) -> dict[str, Any]:
     body: dict[str, Any] = {
         "id": user.id,
-        "team_id": fake.team_id,
+        "team_id": slack.team_id,
         "name": user.name,
         "deleted": user.deleted,
         "color": "9f69e7",
@@ -88,7 +88,7 @@ def user_json(fake: FakeSlack, user: SlackUser, *, include_locale: bool) -> dict
             "real_name_normalized": user.real_name,
             "display_name": user.name,
             "display_name_normalized": user.name,
-            "team": fake.team_id,
+            "team": slack.team_id,
         },
         "is_admin": False,
         "is_owner": False,
@@ -106,11 +106,11 @@ def user_json(fake: FakeSlack, user: SlackUser, *, include_locale: bool) -> dict
     return body
 
 
-def users_info(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    user = fake.users.get(_required(params, "user", "user_not_found"))
+def users_info(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    user = slack.users.get(_required(params, "user", "user_not_found"))
     if user is None:
         raise SlackError("user_not_found")
-    return {"user": user_json(fake, user, include_locale=truthy(params.get("include_locale")))}
+    return {"user": user_json(slack, user, include_locale=truthy(params.get("include_locale")))}
 
 
 # --------------------------------------------------------------------------------------
@@ -132,88 +132,88 @@ def message_content(params: Mapping[str, Any]) -> tuple[str, list[dict[str, Any]
     return str(text), None
 
 
-def _channel(fake: FakeSlack, params: Mapping[str, Any]) -> str:
+def _channel(slack: SlackStandIn, params: Mapping[str, Any]) -> str:
     channel = params.get("channel")
     if not isinstance(channel, str) or channel[:1] not in ("C", "G", "D", "U", "W"):
         raise SlackError("channel_not_found")
     if channel[0] in "UW":
         # chat.postMessage: a user id as channel posts to the app's DM with that user.
-        if channel not in fake.users:
+        if channel not in slack.users:
             raise SlackError("channel_not_found")
         return "D" + channel[1:]
     return channel
 
 
-def _message(fake: FakeSlack, text: str, blocks: list[dict[str, Any]] | None) -> dict[str, Any]:
+def _message(slack: SlackStandIn, text: str, blocks: list[dict[str, Any]] | None) -> dict[str, Any]:
     message: dict[str, Any] = {
         "type": "message",
-        "user": fake.bot_user_id,
-        "bot_id": fake.bot_id,
-        "app_id": fake.app_id,
-        "team": fake.team_id,
+        "user": slack.bot_user_id,
+        "bot_id": slack.bot_id,
+        "app_id": slack.app_id,
+        "team": slack.team_id,
         "text": text,
-        "ts": fake.new_ts(),
+        "ts": slack.new_ts(),
     }
     if blocks is not None:
         message["blocks"] = blocks
     return message
 
 
-def chat_post_message(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    channel = _channel(fake, params)
+def chat_post_message(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(slack, params)
     text, blocks = message_content(params)
-    message = _message(fake, text, blocks)
+    message = _message(slack, text, blocks)
     if params.get("thread_ts"):
         message["thread_ts"] = params["thread_ts"]
-    fake.messages[(channel, message["ts"])] = message
+    slack.messages[(channel, message["ts"])] = message
     return {"channel": channel, "ts": message["ts"], "message": message}
 
 
-def chat_post_ephemeral(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    _channel(fake, params)
-    if params.get("user") not in fake.users:
+def chat_post_ephemeral(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    _channel(slack, params)
+    if params.get("user") not in slack.users:
         raise SlackError("user_not_in_channel")
     text, blocks = message_content(params)
-    return {"message_ts": _message(fake, text, blocks)["ts"]}
+    return {"message_ts": _message(slack, text, blocks)["ts"]}
 
 
-def chat_update(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    channel = _channel(fake, params)
+def chat_update(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(slack, params)
     ts = _required(params, "ts", "message_not_found")
-    message = fake.messages.get((channel, ts))
+    message = slack.messages.get((channel, ts))
     if message is None:
         raise SlackError("message_not_found")
-    if message.get("bot_id") != fake.bot_id:
+    if message.get("bot_id") != slack.bot_id:
         raise SlackError("cant_update_message")
     text, blocks = message_content(params)
     message["text"] = text
     message.pop("blocks", None)
     if blocks is not None:
         message["blocks"] = blocks
-    message["edited"] = {"user": fake.bot_user_id, "ts": fake.new_ts()}
+    message["edited"] = {"user": slack.bot_user_id, "ts": slack.new_ts()}
     return {"channel": channel, "ts": ts, "text": text, "message": message}
 
 
-def chat_get_permalink(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    channel = _channel(fake, params)
+def chat_get_permalink(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    channel = _channel(slack, params)
     ts = _required(params, "message_ts", "message_not_found")
-    message = fake.messages.get((channel, ts))
+    message = slack.messages.get((channel, ts))
     if message is None:
         raise SlackError("message_not_found")
-    link = f"https://{fake.team_domain}.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+    link = f"https://{slack.team_domain}.slack.com/archives/{channel}/p{ts.replace('.', '')}"
     thread_ts = message.get("thread_ts")
     if thread_ts and thread_ts != ts:  # a reply: Slack adds the thread to the link
         link += f"?thread_ts={thread_ts}&cid={channel}"
     return {"channel": channel, "permalink": link}
 
 
-def conversations_open(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+def conversations_open(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
     users = [u for u in str(params.get("users") or "").split(",") if u]
     if not users:
         raise SlackError("users_list_not_supplied")
     if len(users) != 1:
         raise SlackError("too_many_users")  # group DMs: not something taskbot opens
-    if users[0] not in fake.users:
+    if users[0] not in slack.users:
         raise SlackError("user_not_found")
     return {"channel": {"id": "D" + users[0][1:]}}
 
@@ -230,62 +230,60 @@ def _view_param(params: Mapping[str, Any]) -> Any:
     return load_json(view)
 
 
-def _existing_view(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+def _existing_view(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
     view_id, external_id = params.get("view_id"), params.get("external_id")
     if view_id:
-        found = fake.views.get(view_id)
+        found = slack.views.get(view_id)
     else:
-        found = next(
-            (v for v in fake.views.values() if external_id and v.get("external_id") == external_id),
-            None,
-        )
+        matching = (v for v in slack.views.values() if v.get("external_id") == external_id)
+        found = next(matching, None) if external_id else None
     if found is None:
         raise SlackError("not_found")
     return found
 
 
-def views_open(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+def views_open(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
     view = _view_param(params)
     external_id = view.get("external_id")
-    if external_id and any(v.get("external_id") == external_id for v in fake.views.values()):
+    if external_id and any(v.get("external_id") == external_id for v in slack.views.values()):
         raise SlackError("duplicate_external_id")
-    fake.use_trigger(params.get("trigger_id"))
-    stored = prepare_view(fake, view, view_id=fake.new_id("V"))
-    fake.views[stored["id"]] = stored
-    fake.view_stacks[stored["id"]] = [stored["id"]]
+    slack.use_trigger(params.get("trigger_id"))
+    stored = prepare_view(slack, view, view_id=slack.new_id("V"))
+    slack.views[stored["id"]] = stored
+    slack.view_stacks[stored["id"]] = [stored["id"]]
     return {"view": stored}
 
 
-def views_update(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
-    current = _existing_view(fake, params)
+def views_update(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
+    current = _existing_view(slack, params)
     given_hash = params.get("hash")
     if given_hash and given_hash != current["hash"]:
         raise SlackError("hash_conflict")  # views.update: "hash_conflict"
     view = _view_param(params)
-    stored = prepare_view(fake, view, view_id=current["id"], previous=current)
+    stored = prepare_view(slack, view, view_id=current["id"], previous=current)
     stored["state"] = carry_state(current, stored)
-    fake.views[current["id"]] = stored
+    slack.views[current["id"]] = stored
     return {"view": stored}
 
 
-def views_push(fake: FakeSlack, params: Mapping[str, Any]) -> dict[str, Any]:
+def views_push(slack: SlackStandIn, params: Mapping[str, Any]) -> dict[str, Any]:
     view = _view_param(params)
     trigger_id = params.get("trigger_id")
-    fake.use_trigger(trigger_id)
-    origin = fake.trigger_view(trigger_id)
+    slack.use_trigger(trigger_id)
+    origin = slack.trigger_view(trigger_id)
     if origin is None:
         raise SlackError("invalid_trigger_id")  # push needs a trigger from inside a modal
-    root = fake.views[origin]["root_view_id"]
-    stack = fake.view_stacks[root]
+    root = slack.views[origin]["root_view_id"]
+    stack = slack.view_stacks[root]
     if len(stack) >= 3:
         raise SlackError("push_limit_reached")  # "may only push two additional views"
-    stored = prepare_view(fake, view, view_id=fake.new_id("V"), root=root, previous_id=stack[-1])
-    fake.views[stored["id"]] = stored
+    stored = prepare_view(slack, view, view_id=slack.new_id("V"), root=root, previous_id=stack[-1])
+    slack.views[stored["id"]] = stored
     stack.append(stored["id"])
     return {"view": stored}
 
 
-HANDLERS: dict[str, Callable[[FakeSlack, Mapping[str, Any]], dict[str, Any]]] = {
+HANDLERS: dict[str, Callable[[SlackStandIn, Mapping[str, Any]], dict[str, Any]]] = {
     "auth.test": auth_test,
     "users.info": users_info,
     "chat.postMessage": chat_post_message,

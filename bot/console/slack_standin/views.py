@@ -1,4 +1,4 @@
-"""Open modals in the fake Slack: how Slack stores a view, and what its `state.values` hold.
+"""Open modals in the Slack stand-in: how Slack stores a view, and what its `state.values` hold.
 
 Rules followed (docs.slack.dev/surfaces/modals, reference/interaction-payloads/view-interactions
 -payload):
@@ -9,7 +9,8 @@ Rules followed (docs.slack.dev/surfaces/modals, reference/interaction-payloads/v
   shape (`value`, `selected_option`, `selected_date`, `selected_date_time`, …); untouched inputs
   are there too, holding their initial value or null.
 - A person can only pick options that exist and type at most `max_length` characters: `fill`
-  refuses anything else, so a test cannot submit what no user could.
+  refuses anything else (`NotEnterableError`), so neither a test nor the console can submit what no
+  user could.
 """
 
 from __future__ import annotations
@@ -19,11 +20,18 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tests.support.fake_slack import FakeSlack
+    from bot.console.slack_standin.core import SlackStandIn
 
 TEXT_TYPES = {"plain_text_input", "email_text_input", "url_text_input", "number_input"}
 SINGLE_OPTION = {"static_select", "external_select", "radio_buttons"}
 MULTI_OPTION = {"multi_static_select", "multi_external_select", "checkboxes"}
+
+
+class NotEnterableError(ValueError):
+    """What no person could enter in this view: an unknown element, a missing option, text
+    past `max_length`."""
+
+
 PICKERS = {
     "datepicker": ("selected_date", "initial_date"),
     "timepicker": ("selected_time", "initial_time"),
@@ -35,7 +43,7 @@ PICKERS = {
 
 
 def prepare_view(
-    fake: FakeSlack,
+    slack: SlackStandIn,
     view: Mapping[str, Any],
     *,
     view_id: str,
@@ -49,13 +57,13 @@ def prepare_view(
         block.setdefault("block_id", secrets.token_urlsafe(4))
     stored: dict[str, Any] = {
         "id": view_id,
-        "team_id": fake.team_id,
+        "team_id": slack.team_id,
         "type": view["type"],
         "blocks": blocks,
         "private_metadata": view.get("private_metadata", ""),
         "callback_id": view.get("callback_id", ""),
         "state": {"values": {}},
-        "hash": f"{int(fake.clock().timestamp())}.{secrets.token_hex(4)}",
+        "hash": f"{int(slack.clock().timestamp())}.{secrets.token_hex(4)}",
         "title": view.get("title"),
         "clear_on_close": bool(view.get("clear_on_close", False)),
         "notify_on_close": bool(view.get("notify_on_close", False)),
@@ -63,10 +71,10 @@ def prepare_view(
         "submit": view.get("submit"),
         "previous_view_id": previous_id or (previous or {}).get("previous_view_id"),
         "root_view_id": root or (previous or {}).get("root_view_id") or view_id,
-        "app_id": fake.app_id,
+        "app_id": slack.app_id,
         "external_id": view.get("external_id", ""),
-        "app_installed_team_id": fake.team_id,
-        "bot_id": fake.bot_id,
+        "app_installed_team_id": slack.team_id,
+        "bot_id": slack.bot_id,
     }
     stored["state"]["values"] = _initial_values(stored)
     return stored
@@ -100,7 +108,7 @@ def find_element(view: Mapping[str, Any], action_id: str) -> tuple[str, dict[str
         if element["action_id"] == action_id:
             return block_id, element
     known = [element["action_id"] for _, element in elements(view)]
-    raise AssertionError(f"the view has no element {action_id!r}; it has {known}")
+    raise NotEnterableError(f"the view has no element {action_id!r}; it has {known}")
 
 
 def fill_state(view: dict[str, Any], values: Mapping[str, Any]) -> None:
@@ -116,7 +124,7 @@ def state_value(element: Mapping[str, Any], value: Any) -> dict[str, Any]:
         if value is not None:
             limit = element.get("max_length")
             if limit is not None and len(str(value)) > limit:
-                raise AssertionError(f"{element['action_id']} takes at most {limit} characters")
+                raise NotEnterableError(f"{element['action_id']} takes at most {limit} characters")
             value = str(value)
         return {"type": kind, "value": value}
     if kind in SINGLE_OPTION:
@@ -125,7 +133,7 @@ def state_value(element: Mapping[str, Any], value: Any) -> dict[str, Any]:
         return {"type": kind, "selected_options": [_option(element, v) for v in value or []]}
     if kind in PICKERS:
         return {"type": kind, PICKERS[kind][0]: value}
-    raise AssertionError(f"the fake cannot fill a {kind!r} element yet")
+    raise NotEnterableError(f"the stand-in cannot fill a {kind!r} element yet")
 
 
 def _option(element: Mapping[str, Any], value: Any) -> dict[str, Any] | None:
@@ -141,7 +149,7 @@ def _option(element: Mapping[str, Any], value: Any) -> dict[str, Any] | None:
         if option["value"] == value:
             return dict(option)
     offered = [option["value"] for option in _options(element)]
-    raise AssertionError(f"{element['action_id']} offers no option {value!r}; it has {offered}")
+    raise NotEnterableError(f"{element['action_id']} offers no option {value!r}; it has {offered}")
 
 
 def _options(element: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:

@@ -1,9 +1,9 @@
-"""response_urls on the fake Slack: what a post does, and when Slack stops taking them.
+"""response_urls on the Slack stand-in: what a post does, and when Slack stops taking them.
 
 Slack's rules (slack-notes §2.4; docs.slack.dev/interactivity/handling-user-interaction): a
 response_url takes 5 posts within 30 minutes; messages are ephemeral unless `response_type` is
 `in_channel`; `replace_original` and `delete_original` act on the message the interaction came
-from. Past its limits the fake answers 404 `used_url` / `expired_url` (our reading of Slack's
+from. Past its limits the stand-in answers 404 `used_url` / `expired_url` (our reading of Slack's
 error names), and unknown URLs 404 `invalid_url`.
 """
 
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from tests.support.fake_slack_methods import SlackError, message_content, truthy
+from bot.console.slack_standin.methods import SlackError, message_content, truthy
 
 if TYPE_CHECKING:
-    from tests.support.fake_slack import FakeSlack
+    from bot.console.slack_standin.core import SlackStandIn
 
 RESPONSE_URL_USES = 5
 RESPONSE_URL_TTL = timedelta(minutes=30)
@@ -48,13 +48,13 @@ class ResponseUrlState:
 
 
 def post_to_response_url(
-    fake: FakeSlack, state: ResponseUrlState | None, body: Mapping[str, Any]
+    slack: SlackStandIn, state: ResponseUrlState | None, body: Mapping[str, Any]
 ) -> tuple[int, dict[str, Any]]:
     """Apply a post the way Slack does (slack-notes §2.4): ephemeral unless `in_channel`;
     `replace_original` / `delete_original` act on the message the interaction came from."""
     if state is None:
         return 404, {"ok": False, "error": "invalid_url"}
-    if fake.clock() - state.issued > RESPONSE_URL_TTL:
+    if slack.clock() - state.issued > RESPONSE_URL_TTL:
         return 404, {"ok": False, "error": "expired_url"}
     if state.uses >= RESPONSE_URL_USES:
         return 404, {"ok": False, "error": "used_url"}
