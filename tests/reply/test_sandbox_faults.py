@@ -58,6 +58,28 @@ async def test_a_scripted_status_answers_without_processing(
         assert response.json()["detail"] == "Rate limit exceeded. Retry after 2 seconds."
 
 
+@pytest.mark.parametrize(
+    ("dialect", "status", "path", "expected"),
+    [
+        (BETA, 403, "/v3/tasks/7", {"code": "task.forbidden"}),
+        (BETA, 404, "/v3/contacts/7", {"code": "contact.notFound"}),
+        (BETA, 409, "/v3/tasks/7/complete", {"code": "task.cannotComplete"}),
+        (Dialect.SEED, 403, "/v3/tasks/7", {"errorCode": 2}),
+        (Dialect.SEED, 404, "/v3/contacts/7", {"errorCode": 1}),
+        (BETA, 401, "/v3/tasks/7", {}),
+    ],
+)
+async def test_a_scripted_business_status_carries_the_documented_code(
+    sandbox: Sandbox, dialect: Dialect, status: int, path: str, expected: dict[str, object]
+) -> None:
+    """Reply's 403/404/409 are business problems (a `code` slug, or seed `errorCode`);
+    401 and 429 are bare envelopes (reply-api-v3.md §3)."""
+    sandbox.faults.push(Fault.status(status))
+    async with client(sandbox, dialect) as http:
+        body = (await http.get(path)).json()
+    assert {k: v for k, v in body.items() if k in {"code", "errorCode"}} == expected
+
+
 @pytest.mark.parametrize("over_http", TRANSPORTS)
 async def test_a_dropped_connection_is_a_remote_protocol_error_and_nothing_is_stored(
     sandbox: Sandbox, over_http: bool

@@ -19,9 +19,10 @@ from typing import Any
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.reply.enums import Dialect
 from bot.reply.sandbox.auth import dialect_of
 from bot.reply.sandbox.faults import Fault
-from bot.reply.sandbox.problems import bare_kind, bare_response
+from bot.reply.sandbox.problems import Problem, scripted_kind
 from bot.reply.sandbox.recording import RecordedRequest
 from bot.reply.sandbox.state import SandboxState
 
@@ -74,7 +75,7 @@ class SandboxMiddleware:
         self, fault: Fault, scope: Scope, receive: Receive, send: Send, raw_send: Send
     ) -> None:
         if fault.kind == "status":
-            await _status_response(fault)(scope, receive, send)
+            await _status_response(fault, scope)(scope, receive, send)
         elif fault.kind == "delay":
             held: list[Message] = []
 
@@ -95,7 +96,7 @@ class SandboxMiddleware:
             await _drop(scope, raw_send)
 
 
-def _status_response(fault: Fault) -> Any:
+def _status_response(fault: Fault, scope: Scope) -> Any:
     status = fault.status_code or 500
     headers = {}
     if status == 429:
@@ -106,7 +107,8 @@ def _status_response(fault: Fault) -> Any:
         detail = f"Scripted {status} from the Reply sandbox's fault queue."
     if fault.retry_after is not None:
         headers["Retry-After"] = str(fault.retry_after)
-    return bare_response(bare_kind(status), detail, headers)
+    problem = Problem(scripted_kind(status, scope["path"]), detail, headers=headers)
+    return problem.response(dialect_of(Headers(scope=scope)) or Dialect.BETA)
 
 
 async def _drop(scope: Scope, send: Send) -> None:

@@ -97,6 +97,29 @@ def bare_kind(status: int) -> Kind:
     return Kind(status, title)
 
 
+# What a scripted status looks like where Reply documents a business problem for it (§3:
+# "Emitted for most 4xx responses (business 400, 403, 404, 409, …)"): a `<resource>.<variant>`
+# slug in beta, an errorCode in seed. 401 and 429 stay bare envelopes, as do 5xx.
+_RESOURCES = {"tasks": "task", "contacts": "contact", "whoami": "whoami"}
+_VARIANTS: dict[int, tuple[str, SeedErrorCode]] = {
+    400: ("unknown", SeedErrorCode.INVALID_INPUT),
+    403: ("forbidden", SeedErrorCode.FORBIDDEN),
+    404: ("notFound", SeedErrorCode.NOT_FOUND),
+    409: ("cannotComplete", SeedErrorCode.CANNOT_COMPLETE),
+}
+
+
+def scripted_kind(status: int, path: str) -> Kind:
+    """The kind of problem a scripted `status` fault answers with on `path`."""
+    segments = path.strip("/").split("/")
+    resource = _RESOURCES.get(segments[1] if len(segments) > 1 else "")
+    variant = _VARIANTS.get(status)
+    if resource is None or variant is None:
+        return bare_kind(status)
+    slug, error_code = variant
+    return Kind(status, bare_kind(status).title, f"{resource}.{slug}", error_code)
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     """One entry of a beta validation problem's `errors[]`."""
