@@ -46,8 +46,15 @@ def field_for_name(name: str | None) -> Field | None:
     return _FIELD_BY_NAME.get(_NOT_ALNUM.sub("", name.lower()))
 
 
+# Reply's documented wording for a contact that does not exist (§6.3: "Contact with ID 42 not
+# found."), which names no field but can only be about `contactId`.
+_UNKNOWN_CONTACT = re.compile(r"\bcontact with id \d+ not found", re.IGNORECASE)
+
+
 def field_named_in(detail: str) -> Field | None:
     """The first `TaskWrite` field a free-text message names ("'dueTo' must be after...")."""
+    if _UNKNOWN_CONTACT.search(detail):
+        return "contact"
     for match in _NAMED_IN_DETAIL.finditer(detail):
         field = field_for_name(next(group for group in match.groups() if group))
         if field is not None:

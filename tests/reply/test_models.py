@@ -532,6 +532,7 @@ def test_pointers_map_to_task_fields(pointer: str | None, field: str | None) -> 
         ('"startAt" must be on or after 2015-01-01.', "start_at"),
         ("Invalid linkedInTaskType for this task type.", "linkedin_action"),
         ("Only tasks with 'New' status can be edited.", None),
+        ("The request body contains validation errors. Contact with ID 42 not found.", "contact"),
         ("Something went wrong.", None),
     ],
 )
