@@ -10,6 +10,10 @@ loosening what is checked:
   matches both -> treated as `anyOf`;
 * errors are `application/problem+json` -> decoded as JSON.
 
+Two more gaps, found when the sandbox and client met: the contacts filter page shows
+`totalCount` that the schema omits (allowed, not required), and Contact has no nullable
+strings although a contact may have no email (an unset `email`/URL is "", accepted).
+
 Two checks are stricter than the file's letter, to catch a sloppy fake or client: every
 documented response property must be present, and undocumented properties are rejected
 (except inside `allOf` members, where JSON Schema cannot express it).
@@ -49,6 +53,10 @@ def _repair(node: Any, *, in_all_of: bool = False) -> Any:
         # Undocumented fields are errors (stricter than the spec's letter). Members of an
         # allOf are left open: each would forbid its siblings' properties.
         fixed.setdefault("additionalProperties", False)
+    if fixed.get("type") == "string" and fixed.get("format") in {"email", "uri"}:
+        # Contact has no nullable strings, yet a contact may lack an email (§6.4: "at minimum
+        # provide email or a LinkedIn URL"): unset is "" on the wire, which no format matches.
+        fixed = {"anyOf": [{"const": ""}, fixed]}
     if fixed.pop("nullable", False) is True:
         kind = fixed.get("type")
         if isinstance(kind, str):
@@ -74,9 +82,20 @@ def _is_problem(node: Any) -> bool:
     return False
 
 
+def _document_total_count(spec: dict[str, Any]) -> None:
+    """Reply's contacts-filter page shows `"totalCount": 123` beside `items` and `hasMore`
+    (reply-api-v3.md §6.2); the bundled file's schema omits it. The page wins."""
+    filter_200 = spec["paths"]["/v3/contacts/filter"]["post"]["responses"]["200"]
+    schema = filter_200["content"]["application/json"]["schema"]
+    # Allowed, not required: a pattern property is not a "documented property".
+    schema.setdefault("patternProperties", {})["^totalCount$"] = {"type": "integer", "minimum": 0}
+
+
 @cache
 def reply_openapi() -> OpenAPI:
-    spec = _repair(yaml.safe_load(SPEC_PATH.read_text()))
+    spec = yaml.safe_load(SPEC_PATH.read_text())
+    _document_total_count(spec)
+    spec = _repair(spec)
     config = Config(
         extra_media_type_deserializers={"application/problem+json": json.loads},
         # Stricter than the spec's letter: every documented response property must be
