@@ -14,19 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.clock import system_clock
+from bot.cli._common import EXIT_BAD_INPUT, BadInputError
+from bot.cli._common import context_from as _context
+from bot.cli._common import zone_name as _zone_name
 from bot.messages.dates import when_text
 from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date
 
-EXIT_BAD_INPUT = 2
-
-
-class BadInputError(ValueError):
-    """A flag or row that cannot be used; the message says how to fix it."""
+__all__ = ["EXIT_BAD_INPUT", "BadInputError", "run"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,45 +70,6 @@ def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
             record["error"] = result.message
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
-
-
-def _context(now_text: str | None, zone_text: str | None, locale: str | None) -> DateContext:
-    tz = _zone(zone_text)
-    if now_text is None:
-        now = system_clock()
-    else:
-        try:
-            now = datetime.fromisoformat(now_text)
-        except ValueError as exc:
-            raise BadInputError(
-                f"--now {now_text!r} is not an ISO 8601 time; use e.g. 2026-11-25T14:37-05:00"
-            ) from exc
-        if now.tzinfo is None:
-            now = now.replace(tzinfo=tz)  # a wall time in the rep's zone
-    return DateContext(now=now.astimezone(UTC), tz=tz, locale=locale or None)
-
-
-def _zone(zone_text: str | None) -> tzinfo:
-    if zone_text is None:
-        from bot.settings import load_settings  # noqa: PLC0415 - only when --tz is missing
-
-        zone_text = load_settings().default_timezone
-    if zone_text.startswith(("+", "-")) and len(zone_text) == 6:  # +05:30, as Slack's tz_offset
-        sign = -1 if zone_text[0] == "-" else 1
-        hours, _, minutes = zone_text[1:].partition(":")
-        if hours.isdigit() and minutes.isdigit():
-            return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
-    try:
-        return ZoneInfo(zone_text)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInputError(
-            f"unknown time zone {zone_text!r}; use an IANA name such as America/New_York "
-            "or an offset such as +05:30"
-        ) from exc
-
-
-def _zone_name(tz: tzinfo) -> str:
-    return getattr(tz, "key", None) or str(tz)
 
 
 def _as_json(result: ReadDate | DateRefusal, kind: Kind, ctx: DateContext) -> dict[str, Any]:
