@@ -1,0 +1,89 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
+"""What taskbot says when a `/task` does not end in a card: something is missing, no contact
+fits, a button needs a feature that has not shipped yet, or taskbot itself failed.
+
+Plain sentences (views escape them); each says what happened and what to do next.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.domain import ContactQuery
+
+NEEDS_MORE: Final = "taskbot needs a little more before it can create this task:"
+
+MISSING_TYPE: Final = (
+    "Say what kind of task it is first: call, email, meeting, linkedin, sms, whatsapp or todo."
+)
+MISSING_DUE: Final = "Say when it is due, e.g. ‘tomorrow 3pm’ or ‘EOD Fri’."
+MISSING_CONTACT: Final = (
+    "Say who it is for: an email, a Reply id like #12345, a LinkedIn URL or a name in quotes."
+)
+
+PARTIAL_READ_BACK: Final = (
+    "Reply saved the task, but taskbot couldn't read it back in full, so the description "
+    "below is the template as you typed it."
+)
+
+UNEXPECTED: Final = (
+    "Something went wrong inside taskbot, so it can't say whether the task was created. "
+    "The error has been logged; check your tasks in Reply before you try again."
+)
+
+SHUTTING_DOWN: Final = "taskbot is restarting and didn't start on your task. Try again in a minute."
+
+COMMAND_CUT: Final = (
+    "Your command was too long to travel with the button, so taskbot won't create it from "
+    "a shortened copy. Open it in the form (everything that fitted is there) or send it again."
+)
+
+CONTACT_GONE: Final = "That contact isn't in Reply any more (or taskbot's Reply user can't see it)."
+
+
+def contact_not_found(query: ContactQuery) -> str:
+    """No Reply contact fits what the rep typed."""
+    value = query.value.strip()
+    if query.kind == "email":
+        what = f"No Reply contact has the email {value}."
+    elif query.kind == "id":
+        shown = value if value.startswith("#") else f"#{value}"
+        what = f"There's no Reply contact {shown} (or taskbot's Reply user can't see it)."
+    elif query.kind == "linkedin":
+        what = f"No Reply contact has the LinkedIn profile {value}."
+    else:
+        what = f"No Reply contact matches ‘{value}’."
+    return f"{what} Check the spelling, or continue in the form and choose the contact there."
+
+
+def not_available_yet(feature: str) -> str:
+    """A card button whose action is not in this version yet (issue 5 ships them)."""
+    return (
+        f"{feature} from Slack isn't available in this version of taskbot yet. "
+        "Do it in Reply for now; the card will catch up soon."
+    )
+
+
+def form_not_available_yet(command: str) -> str:
+    """'Open in form' before the form exists: hand the command back so nothing is lost."""
+    return (
+        "The task form isn't available in this version of taskbot yet. Here is what you "
+        f"typed, to fix and send again: /task {command}"
+    )
+
+
+FEATURE_DONE: Final = "Marking a task done"
+FEATURE_EDIT: Final = "Editing a task"
+FEATURE_CANCEL: Final = "Cancelling a task"
+FEATURE_SHARE: Final = "Sharing a task"
+FEATURE_OUTCOME: Final = "Recording a call's outcome"
+
+STALE_BUTTON: Final = (
+    "taskbot can't read that button (it may come from an older version). Type the command again."
+)
+
+SHORTCUT_NOT_YET: Final = (
+    "The Create Reply task form isn't available in this version of taskbot yet. Type a "
+    "command instead, e.g. /task call jane@acme.com tomorrow 3pm Ask about pricing "
+    "(/task help shows more)."
+)

@@ -1,0 +1,220 @@
+"""`TaskService`: the use cases, over the Reply client. No Slack in here.
+
+    service = TaskService(reply, clock=clock, sandbox=True)
+    needs = service.check(draft, command=text)        # pure: at ack time, no I/O
+    outcome = await service.create(draft, command=text)
+    outcome = await service.create_for_contact(draft, contact_id, command=text)   # after a pick
+
+Each returns an outcome from `bot.service.outcomes`, never raises a `ReplyError`: Reply's
+failures become `Failed` with a plain sentence (`bot.messages.reply`) and, only when running
+the command again cannot make a second task, `retry=True`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+
+from bot.clock import Clock
+from bot.domain import Contact, ContactQuery, FieldProblem, TaskDraft, TaskWrite, subject_allowed
+from bot.messages import outcomes as words
+from bot.messages.reply import (
+    RECONCILED_NOTE,
+    explain,
+    may_have_been_created,
+    not_saved_after_error,
+)
+from bot.reply.client import ReplyClient
+from bot.reply.errors import (
+    ReplyError,
+    ReplyNotFound,
+    ReplyRateLimited,
+    ReplyServerError,
+    ReplyStatusError,
+    ReplyTransportError,
+    ReplyUnexpectedResponse,
+    TaskMayHaveBeenCreated,
+)
+from bot.service.contacts import Ambiguous, Missing, resolve_contact
+from bot.service.outcomes import (
+    ChooseContact,
+    ContactNotFound,
+    Created,
+    CreateOutcome,
+    Failed,
+    NeedsForm,
+)
+from bot.service.reconcile import find_created_task
+
+log = logging.getLogger(__name__)
+
+_LOOKUP = "look up the contact"
+_CREATE = "create the task"
+
+
+class TaskService:
+    def __init__(self, reply: ReplyClient, *, clock: Clock, sandbox: bool) -> None:
+        self._reply = reply
+        self._clock = clock
+        self._sandbox = sandbox
+
+    @property
+    def sandbox(self) -> bool:
+        """The Reply behind this service is taskbot's embedded sandbox (cards say so)."""
+        return self._sandbox
+
+    # ----------------------------------------------------------------------------------
+    # Before the ack: pure
+
+    def check(self, draft: TaskDraft, *, command: str) -> NeedsForm | None:
+        """What stops this draft before any Reply call (the grammar's problems, a missing
+        type, due time or contact, a due time not after the start), or None."""
+        problems = list(draft.problems)
+        named = {p.field for p in problems}
+        if draft.task_type is None and "task_type" not in named:
+            problems.append(FieldProblem("task_type", words.MISSING_TYPE))
+        if draft.due_to is None and "due_to" not in named:
+            problems.append(FieldProblem("due_to", words.MISSING_DUE))
+        needs_contact = draft.task_type is not None and draft.task_type.needs_contact
+        if needs_contact and draft.contact is None and "contact" not in named:
+            problems.append(FieldProblem("contact", words.MISSING_CONTACT))
+        if not problems:
+            # Rules Reply enforces on the write itself; the contact is not known yet.
+            problems = [p for p in self._write(draft, None).problems() if p.field != "contact"]
+        if problems:
+            return NeedsForm(draft=draft, problems=tuple(problems), command=command)
+        return None
+
+    # ----------------------------------------------------------------------------------
+    # After the ack
+
+    async def create(self, draft: TaskDraft, *, command: str) -> CreateOutcome:
+        """Resolve the contact the rep named, create the task, read it back."""
+        needs = self.check(draft, command=command)
+        if needs is not None:
+            return needs
+        contact: Contact | None = None
+        if draft.contact is not None:
+            try:
+                resolution = await resolve_contact(self._reply, draft.contact)
+            except ReplyError as error:
+                return self._failed(error, doing=_LOOKUP, command=command)
+            if isinstance(resolution, Missing):
+                return ContactNotFound(query=draft.contact, draft=draft, command=command)
+            if isinstance(resolution, Ambiguous):
+                return ChooseContact(
+                    query=draft.contact,
+                    candidates=resolution.candidates,
+                    total=resolution.total,
+                    command=command,
+                )
+            contact = resolution.contact
+        return await self._create(draft, contact, command=command)
+
+    async def create_for_contact(
+        self, draft: TaskDraft, contact_id: int, *, command: str
+    ) -> CreateOutcome:
+        """The rep picked contact `contact_id` for this draft (a contact-pick button)."""
+        chosen = ContactQuery("id", f"#{contact_id}")
+        draft = replace(draft, contact=chosen)
+        needs = self.check(draft, command=command)
+        if needs is not None:
+            return needs
+        try:
+            contact = await self._reply.get_contact(contact_id)
+        except ReplyNotFound:
+            return ContactNotFound(query=chosen, draft=draft, command=command)
+        except ReplyError as error:
+            return self._failed(error, doing=_LOOKUP, command=command)
+        return await self._create(draft, contact, command=command)
+
+    # ----------------------------------------------------------------------------------
+
+    async def _create(
+        self, draft: TaskDraft, contact: Contact | None, *, command: str
+    ) -> CreateOutcome:
+        write = self._write(draft, contact)
+        if problems := write.problems():
+            return NeedsForm(draft=draft, problems=tuple(problems), command=command)
+        sent_at = self._clock()
+        try:
+            created = await self._reply.create_task(write)
+        except TaskMayHaveBeenCreated as unclear:
+            return await self._reconcile(write, contact, unclear, sent_at, command=command)
+        except ReplyError as error:
+            return self._failed(error, doing=_CREATE, command=command)
+        try:
+            task = await self._reply.get_task(created.id, include_content=True)
+        except ReplyError as error:
+            log.warning("task %d was created but reading it back failed: %s", created.id, error)
+            return Created(task=created, contact=contact, note=words.PARTIAL_READ_BACK)
+        return Created(task=task, contact=contact)
+
+    async def _reconcile(
+        self,
+        write: TaskWrite,
+        contact: Contact | None,
+        unclear: TaskMayHaveBeenCreated,
+        sent_at: datetime,
+        *,
+        command: str,
+    ) -> CreateOutcome:
+        cause = unclear.cause
+        try:
+            found = await find_created_task(self._reply, write, sent_at=sent_at)
+        except ReplyError as error:
+            log.warning("could not look for a possibly created task: %s", error)
+            message = may_have_been_created(cause, sandbox=self._sandbox, searched=False)
+            return Failed(message=message, command=command)
+        if found is not None:
+            log.info("task %d was created although Reply's answer was lost (%s)", found.id, cause)
+            return Created(task=found, contact=contact, note=RECONCILED_NOTE, reconciled=True)
+        if isinstance(cause, ReplyStatusError):
+            # Reply answered (with an error) and the task is not there: nothing was saved.
+            message = not_saved_after_error(cause, sandbox=self._sandbox)
+            return Failed(message=message, retry=True, command=command)
+        # No answer at all: Reply may still be working on it; a retry could duplicate it.
+        message = may_have_been_created(cause, sandbox=self._sandbox, searched=True)
+        return Failed(message=message, command=command)
+
+    def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:
+        """The draft as Reply's request. Only called once `check` found a type and due time."""
+        assert draft.task_type is not None
+        assert draft.due_to is not None
+        subject = draft.subject if subject_allowed(draft.task_type, draft.linkedin_action) else None
+        return TaskWrite(
+            task_type=draft.task_type,
+            start_at=draft.start_at or self._clock(),
+            due_to=draft.due_to,
+            body=draft.body,
+            contact_id=contact.id if contact is not None else None,
+            linkedin_action=draft.linkedin_action,
+            subject=subject or None,
+        )
+
+    def _failed(self, error: ReplyError, *, doing: str, command: str) -> Failed:
+        explanation = explain(error, doing=doing, sandbox=self._sandbox)
+        log.info("Reply could not %s: %s", doing, error)
+        return Failed(
+            message=explanation.message,
+            details=explanation.details,
+            retry=_worth_retrying(error, creating=doing == _CREATE),
+            command=command,
+        )
+
+
+def _worth_retrying(error: ReplyError, *, creating: bool) -> bool:
+    """Whether 'Try again' may help and cannot duplicate a task.
+
+    Lookups create nothing, so any passing trouble (rate limit, Reply's 5xx, the network,
+    an unreadable answer) is worth a retry. A create reaches here only when Reply certainly
+    did not store it (an ambiguous create is `TaskMayHaveBeenCreated`, reconciled instead):
+    a 429 (Reply's limiter answers before handling, §4) or a request that never left."""
+    if isinstance(error, ReplyRateLimited):
+        return True
+    if isinstance(error, ReplyTransportError):
+        return not (creating and error.may_have_reached_reply)
+    if creating:
+        return False
+    return isinstance(error, ReplyServerError | ReplyUnexpectedResponse)
