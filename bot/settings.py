@@ -45,6 +45,7 @@ class Settings(BaseModel):
     default_locale: str = Field("en-US", alias="TASKBOT_DEFAULT_LOCALE")
     user_cache_ttl_seconds: float = Field(3600.0, alias="TASKBOT_USER_CACHE_TTL", ge=0)
     log_level: str = Field("INFO", alias="TASKBOT_LOG_LEVEL")
+    console_timezone: str | None = Field(None, alias="TASKBOT_CONSOLE_TIMEZONE")
 
     # The embedded Reply sandbox (used when REPLY_API_KEY is not set)
     sandbox_db: Path | None = Field(None, alias="TASKBOT_SANDBOX_DB")
@@ -54,9 +55,11 @@ class Settings(BaseModel):
     http_port: int = Field(3000, alias="PORT", ge=1, le=65535)
     http_workers: int = Field(1, alias="WEB_CONCURRENCY", ge=1)
 
-    @field_validator("default_timezone")
+    @field_validator("default_timezone", "console_timezone")
     @classmethod
-    def _known_zone(cls, value: str) -> str:
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -81,6 +84,21 @@ class Settings(BaseModel):
     @property
     def has_socket_mode_credentials(self) -> bool:
         return self.slack_bot_token is not None and self.slack_app_token is not None
+
+    def console_zone(self) -> str:
+        """The console user's time zone: `TASKBOT_CONSOLE_TIMEZONE`, else this machine's zone
+        (tzlocal reads `TZ` and the system's zone setting, so it is asked only here), else
+        the workspace default."""
+        if self.console_timezone is not None:
+            return self.console_timezone
+        import tzlocal  # noqa: PLC0415 - only the console needs it
+
+        try:
+            name = tzlocal.get_localzone_name()
+            ZoneInfo(name or "")
+        except (ZoneInfoNotFoundError, ValueError, LookupError):
+            return self.default_timezone
+        return name or self.default_timezone
 
 
 ENV_NAMES: tuple[str, ...] = tuple(

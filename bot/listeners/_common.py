@@ -1,0 +1,171 @@
+"""What every listener does the same way: who the rep is, how an outcome looks, how an answer
+reaches the response_url, and how slow work starts after the ack."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
+
+import aiohttp
+from slack_bolt.context.respond.async_respond import AsyncRespond
+
+from bot.domain import TaskDraft
+from bot.messages import outcomes as words
+from bot.parsing.dates import DateContext
+from bot.service import (
+    ChooseContact,
+    ContactNotFound,
+    Created,
+    CreateOutcome,
+    Failed,
+    NeedsForm,
+)
+from bot.users import UserProfile
+from bot.views import (
+    Card,
+    CardContext,
+    contact_pick_card,
+    error_card,
+    mrkdwn,
+    progress_card,
+    task_card,
+    usage_card,
+)
+from bot.wiring import Dependencies
+
+log = logging.getLogger(__name__)
+
+
+async def rep_profile(deps: Dependencies, user_id: str) -> UserProfile:
+    """The rep's zone and locale (cached users.info), waiting at most `deps.profile_wait`
+    so an ack is never late; past that, the workspace defaults (the lookup carries on and
+    is cached for the next command)."""
+    try:
+        return await asyncio.wait_for(deps.users.profile(user_id), deps.profile_wait)
+    except TimeoutError:
+        log.warning(
+            "users.info for %s took over %.1fs; using the default zone for this command",
+            user_id,
+            deps.profile_wait,
+        )
+        settings = deps.settings
+        tz = ZoneInfo(settings.default_timezone)
+        return UserProfile(tz, settings.default_locale, user_id, "default")
+
+
+def date_context(deps: Dependencies, profile: UserProfile) -> DateContext:
+    return DateContext(now=deps.clock(), tz=profile.tz, locale=profile.locale)
+
+
+def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> Card:
+    """The card for a use case's outcome (every one keeps the rep's command on its buttons)."""
+    if isinstance(outcome, Created):
+        note = mrkdwn.escape(outcome.note) if outcome.note else None
+        context = CardContext(owner=owner, tz=tz, sandbox=sandbox, note=note)
+        return task_card(outcome.task, outcome.contact, context)
+    if isinstance(outcome, ChooseContact):
+        return contact_pick_card(
+            outcome.query.value, outcome.candidates, command=outcome.command, total=outcome.total
+        )
+    if isinstance(outcome, ContactNotFound):
+        return error_card(words.contact_not_found(outcome.query), command=outcome.command)
+    if isinstance(outcome, NeedsForm):
+        details = [problem.message for problem in outcome.problems]
+        return error_card(words.NEEDS_MORE, details=details, command=outcome.command)
+    if isinstance(outcome, Failed):
+        return error_card(
+            outcome.message, details=outcome.details, command=outcome.command, retry=outcome.retry
+        )
+    raise TypeError(f"no card for {type(outcome).__name__}")
+
+
+async def deliver(respond: AsyncRespond, card: Card, *, replace: bool) -> None:
+    """Post `card` to the interaction's response_url (ephemeral). A failure is logged: the
+    rep's message cannot be reached any other way (slack-notes §2.4: 5 uses, 30 minutes)."""
+    try:
+        answer = await respond(replace_original=replace, **card.message())
+    except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+        # ValueError is Bolt's "respond is unsupported here as there is no response_url".
+        log.error("could not post to the response_url: %s: %s", type(error).__name__, error)
+        return
+    if answer.status_code != 200:
+        log.error(
+            "Slack refused a response_url post (HTTP %s): %s", answer.status_code, answer.body
+        )
+
+
+async def create_in_background(
+    deps: Dependencies,
+    respond: AsyncRespond,
+    *,
+    draft: TaskDraft,
+    command: str,
+    owner: str,
+    tz: tzinfo,
+    contact_id: int | None = None,
+) -> None:
+    """Start creating the task after the ack; the card replaces the progress line."""
+    work = _create_and_show(
+        deps, respond, draft=draft, command=command, owner=owner, tz=tz, contact_id=contact_id
+    )
+    try:
+        deps.background.spawn(work, name=f"create task for {owner}")
+    except RuntimeError:
+        await deliver(respond, error_card(words.SHUTTING_DOWN, command=command), replace=True)
+
+
+async def _create_and_show(
+    deps: Dependencies,
+    respond: AsyncRespond,
+    *,
+    draft: TaskDraft,
+    command: str,
+    owner: str,
+    tz: tzinfo,
+    contact_id: int | None,
+) -> None:
+    try:
+        if contact_id is None:
+            outcome = await deps.service.create(draft, command=command)
+        else:
+            outcome = await deps.service.create_for_contact(draft, contact_id, command=command)
+        card = render(outcome, owner=owner, tz=tz, sandbox=deps.in_sandbox)
+    except Exception:
+        # The rep must not be left looking at "Creating…" forever; Background logs the
+        # traceback once this re-raises.
+        await deliver(respond, error_card(words.UNEXPECTED, command=command), replace=True)
+        raise
+    await deliver(respond, card, replace=True)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstAnswer:
+    """What a rep sees at once after a command (the ack, or a replace after 'Try again'), and
+    the draft to create afterwards (None: the answer is final)."""
+
+    card: Card
+    draft: TaskDraft | None
+    tz: tzinfo
+
+
+async def first_answer(deps: Dependencies, *, text: str, user_id: str) -> FirstAnswer:
+    """Read `/task text` for `user_id` and decide the immediate answer (no Reply calls):
+    help or nothing typed → the usage card; something missing or unreadable → what is
+    missing, 'Open in form' carrying the text; otherwise the progress line."""
+    profile = await rep_profile(deps, user_id)
+    parsed = deps.parse(text, date_context(deps, profile))
+    if parsed.is_help:
+        return FirstAnswer(usage_card(), None, profile.tz)
+    draft = parsed.draft
+    needs = deps.service.check(draft, command=text)
+    if needs is not None:
+        card = render(needs, owner=user_id, tz=profile.tz, sandbox=deps.in_sandbox)
+        return FirstAnswer(card, None, profile.tz)
+    if deps.background.closed:
+        return FirstAnswer(error_card(words.SHUTTING_DOWN, command=text), None, profile.tz)
+    contact = draft.contact.value if draft.contact is not None else None
+    card = progress_card(draft.task_type, draft.linkedin_action, contact)
+    return FirstAnswer(card, draft, profile.tz)

@@ -1,0 +1,35 @@
+"""`/task`: ack at once, create after.
+
+1. The rep's zone and locale (users.info, cached; never waited on for more than
+   `deps.profile_wait`), then the grammar (pure, about a millisecond).
+2. `ack()` within Slack's 3 s (slack-notes §2.2), with one of: help or nothing typed → the
+   usage card; something missing or unreadable → what is missing, with 'Open in form'
+   carrying the text; otherwise the progress line ("⏳ Creating a call task for jane@acme.com…").
+3. Only in the last case the slow part (contact lookup, create, read back) runs in a tracked
+   background task (`bot.background`), and its card replaces the progress line through the
+   command's response_url.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+
+from bot import ids
+from bot.listeners._common import create_in_background, first_answer
+from bot.wiring import Dependencies
+
+
+def register(app: AsyncApp, deps: Dependencies) -> None:
+    @app.command(ids.COMMAND)
+    async def task_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+        text, user_id = str(command.get("text") or ""), str(command["user_id"])
+        answer = await first_answer(deps, text=text, user_id=user_id)
+        await ack(**answer.card.message())
+        if answer.draft is not None:
+            await create_in_background(
+                deps, respond, draft=answer.draft, command=text, owner=user_id, tz=answer.tz
+            )
