@@ -82,6 +82,8 @@ class Call:
     headers: dict[str, str]
     response: dict[str, Any]
     status: int = 200
+    response_url: str | None = None
+    """For method "response_url": the URL that was posted to."""
 
     @property
     def ok(self) -> bool:
@@ -300,7 +302,8 @@ class SlackStandIn:
         except json.JSONDecodeError:
             body = {}
         status, answer = post_to_response_url(self, self._response_urls.get(token), body)
-        await self._record(Call("response_url", body, headers, answer, status))
+        url = f"{self.url}/response/{token}"
+        await self._record(Call("response_url", body, headers, answer, status, response_url=url))
         return JSONResponse(answer, status_code=status)
 
 

@@ -1,0 +1,242 @@
+"""`ConsoleSession`: one console user's conversation with the AsyncApp.
+
+A line is either a `/task` command, a button word, `help` or `quit`. Commands and clicks become
+the payloads Slack would send (`bot.console.payloads`), dispatched through the app in Socket
+Mode's shape with `process_before_response=True`: `async_dispatch` returns once the listener
+has run, so the ack is printed first; then the session awaits the work the listener started
+(`Background.drain`, never a sleep) and prints what reached the stand-in meanwhile (the card
+replacing the progress line, DMs, views), in the order it arrived. Output is therefore
+deterministic, which scripts and tests rely on.
+
+Like Slack, every message still on screen keeps its buttons: a button word presses the newest
+visible message's button of that name. A message replaced through its response_url (the
+progress line by the card, a pick card by the task) is gone, and so are its buttons.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.console import payloads
+from bot.console.printer import Printer
+from bot.console.slack_standin import Call, SlackStandIn, SlackUser
+from bot.console.slack_standin.block_kit import block_problems
+from bot.messages import console as words
+from bot.views import ConsoleButton, console_buttons
+from bot.wiring import Dependencies
+
+_COMMAND = re.compile(r"^/?task(?:\s+(?P<text>.*))?$", re.IGNORECASE | re.DOTALL)
+_PICK = re.compile(r"^pick\s+(?P<number>\d{1,2})$", re.IGNORECASE)
+
+
+class ConsoleSession:
+    def __init__(
+        self,
+        *,
+        app: AsyncApp,
+        deps: Dependencies,
+        standin: SlackStandIn,
+        user: SlackUser,
+        printer: Printer,
+    ) -> None:
+        self._app = app
+        self._deps = deps
+        self._standin = standin
+        self._user = user
+        self._printer = printer
+        self._arrived: list[Call] = []
+        standin.subscribe(self._arrived.append)
+        self._visible: list[Mapping[str, Any] | None] = []
+        """Messages shown so far, oldest first; None where one was replaced or deleted."""
+        self._acts_on: dict[str, int] = {}
+        """response_url -> index in `_visible` of the message its `replace_original` replaces."""
+        self._confirming: tuple[ConsoleButton, int] | None = None
+        self.failures = 0
+        """Requests taskbot answered with an error status."""
+
+    @property
+    def buttons(self) -> list[ConsoleButton]:
+        """The buttons the console can press now, newest message first (a keyword on two
+        messages presses the newer one)."""
+        return [button for _, button in self._pressable()]
+
+    def _pressable(self) -> list[tuple[int, ConsoleButton]]:
+        found: list[tuple[int, ConsoleButton]] = []
+        seen: set[str] = set()
+        for index in range(len(self._visible) - 1, -1, -1):
+            message = self._visible[index]
+            if message is None:
+                continue
+            for button in console_buttons(_blocks(message)):
+                if button.keyword not in seen:
+                    seen.add(button.keyword)
+                    found.append((index, button))
+        return found
+
+    async def handle(self, line: str) -> bool:
+        """Act on one line; False when the user asked to leave."""
+        text = line.strip()
+        if not text:
+            return True
+        if self._confirming is not None:
+            await self._answer_confirm(text)
+            return True
+        if text.lower() in words.QUIT_WORDS:
+            return False
+        await self._act(text)
+        return True
+
+    async def _act(self, text: str) -> None:
+        if text.lower() in words.HELP_WORDS:
+            self._say(words.HELP)
+            return
+        command = _COMMAND.match(text)
+        if command is not None:
+            await self.command(command.group("text") or "")
+            return
+        if text.startswith("/"):
+            self._say(words.only_task(text.split(maxsplit=1)[0]))
+            return
+        if not await self.press(text):
+            self._say(words.unknown_input(text, [b.keyword for b in self.buttons]))
+
+    def _say(self, text: str) -> None:
+        self._printer.line(text)
+        self._printer.line()
+
+    async def command(self, text: str) -> None:
+        """`/task text`, as Slack would deliver it."""
+        response_url = self._standin.new_response_url()
+        payload = payloads.slash_command(self._standin, self._user, text, response_url=response_url)
+        response = await self._dispatch(payload)
+        ack = self._ack_message(response)
+        if ack is not None:
+            self._standin.show_original(response_url, ack)
+            self._check(ack)
+            self._acts_on[response_url] = self._show(ack)
+        await self._settle()
+
+    async def press(self, keyword: str, *, confirmed: bool = False) -> bool:
+        """Click the button `keyword` (or `pick N`) on the newest message that has it, asking
+        first if it has a confirm dialog; False when no visible message has such a button."""
+        pick = _PICK.match(keyword.strip())
+        wanted = (pick.group("number") if pick else keyword.strip()).lower()
+        found = next(((i, b) for i, b in self._pressable() if b.keyword.lower() == wanted), None)
+        if found is None:
+            return False
+        index, button = found
+        await self._click(index, button, confirmed=confirmed)
+        return True
+
+    async def _click(self, index: int, button: ConsoleButton, *, confirmed: bool) -> None:
+        message = self._visible[index] or {}
+        if button.url:
+            self._say(words.opens_link(button.url))
+            return
+        if button.confirm and not confirmed:
+            self._confirming = (button, index)
+            dialog = button.confirm
+            self._say(
+                words.confirm_prompt(
+                    _plain(dialog.get("title")),
+                    _plain(dialog.get("text")),
+                    _plain(dialog.get("confirm")) or "yes",
+                    _plain(dialog.get("deny")) or "no",
+                )
+            )
+            return
+        response_url = self._standin.new_response_url(original=message)
+        self._acts_on[response_url] = index
+        payload = payloads.button_click(
+            self._standin, self._user, button, message=message, response_url=response_url
+        )
+        self._ack_message(await self._dispatch(payload))
+        await self._settle()
+
+    # ----------------------------------------------------------------------------------
+
+    async def _answer_confirm(self, text: str) -> None:
+        assert self._confirming is not None
+        button, index = self._confirming
+        self._confirming = None
+        if text.lower() in words.YES_WORDS:
+            await self._click(index, button, confirmed=True)
+            return
+        deny = _plain((button.confirm or {}).get("deny")) or "no"
+        self._say(words.kept(deny))
+
+    async def _dispatch(self, payload: dict[str, Any]) -> BoltResponse:
+        request = AsyncBoltRequest(body=payload, mode="socket_mode")
+        return await self._app.async_dispatch(request)
+
+    def _ack_message(self, response: BoltResponse) -> dict[str, Any] | None:
+        """The message an ack carried (a command's immediate answer), if any."""
+        if response.status != 200:
+            self.failures += 1
+            self._say(words.http_refused(response.status, str(response.body or "")))
+            return None
+        if not response.body:
+            return None
+        try:
+            body = json.loads(response.body)
+        except json.JSONDecodeError:
+            return {"text": response.body}
+        return body if isinstance(body, dict) and (body.get("text") or body.get("blocks")) else None
+
+    def _check(self, message: Mapping[str, Any]) -> None:
+        """Slack validates an ack's blocks too: say so now if it would refuse these."""
+        blocks = message.get("blocks")
+        problems = block_problems(blocks) if blocks else []
+        if problems:
+            self._printer.line("⚠️ Slack would refuse this answer (invalid_blocks):")
+            for problem in problems:
+                self._printer.line(f"   {problem}")
+            self._printer.refusals += 1
+
+    def _show(self, message: Mapping[str, Any]) -> int:
+        self._printer.message(message)
+        self._visible.append(message)
+        return len(self._visible) - 1
+
+    async def _settle(self) -> None:
+        """Await the work the last request started, then print what it showed the user."""
+        await self._deps.background.drain()
+        arrived, self._arrived[:] = list(self._arrived), []
+        for call in arrived:
+            shown = self._printer.call(call)
+            if call.method == "response_url" and call.ok:
+                self._apply(call)
+            elif shown is not None:
+                self._visible.append(shown)
+
+    def _apply(self, call: Call) -> None:
+        """A response_url post changes what is on screen as it would in Slack."""
+        target = self._acts_on.get(call.response_url or "")
+        body = call.params
+        if body.get("delete_original"):
+            if target is not None:
+                self._visible[target] = None
+            return
+        if body.get("replace_original") and target is not None:
+            self._visible[target] = body
+            return
+        self._visible.append(body)
+
+
+def _blocks(message: Mapping[str, Any]) -> list[Any]:
+    blocks = message.get("blocks")
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    return blocks if isinstance(blocks, list) else []
+
+
+def _plain(text_object: Any) -> str:
+    if isinstance(text_object, Mapping):
+        return str(text_object.get("text", ""))
+    return str(text_object or "")

@@ -1,0 +1,63 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a person typed
+"""What the terminal console says in its own voice (everything else is taskbot's Slack
+messages, rendered as text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+PROMPT: Final = "taskbot> "
+
+HELP: Final = (
+    "Type a command as you would in Slack, e.g. /task call jane@acme.com tomorrow 3pm Ask "
+    "about pricing (the slash is optional; /task help lists everything it understands).\n"
+    "Press a button by typing the word shown in [brackets]: done, cancel, retry, pick 2, …\n"
+    "quit (or Ctrl-D) leaves."
+)
+
+QUIT_WORDS: Final = frozenset({"quit", "exit", "q", ":q"})
+HELP_WORDS: Final = frozenset({"help", "?", ":help"})
+YES_WORDS: Final = frozenset({"y", "yes"})
+
+
+def sandbox_banner(contacts: Sequence[str], zone: str) -> str:
+    tried = " · ".join(contacts)
+    return (
+        "taskbot console on the Reply sandbox (no REPLY_API_KEY): practice tasks, not your "
+        f"Reply account.\nContacts to try: {tried}\nTimes are read in {zone}. Type help for "
+        "how this works, quit to leave."
+    )
+
+
+def reply_banner(base_url: str, zone: str) -> str:
+    return (
+        f"taskbot console on Reply ({base_url}): tasks you create are real.\n"
+        f"Times are read in {zone}. Type help for how this works, quit to leave."
+    )
+
+
+def unknown_input(text: str, keywords: Sequence[str]) -> str:
+    buttons = f" or a button: {', '.join(keywords)}" if keywords else ""
+    return f"‘{text}’ isn't something the console knows. Type /task …{buttons} (help explains)."
+
+
+def only_task(command: str) -> str:
+    return f"{command} isn't a taskbot command; the only one is /task (try /task help)."
+
+
+def confirm_prompt(title: str, text: str, yes: str, no: str) -> str:
+    return f"{title}\n{text}\nType yes to {yes.lower()}, anything else to {no.lower()}."
+
+
+def kept(no: str) -> str:
+    """The rep answered a confirm dialog with anything but yes (`no` is its deny label)."""
+    return f"{no}: nothing was done."
+
+
+def opens_link(url: str) -> str:
+    return f"That button opens {url} in a browser."
+
+
+def http_refused(status: int, body: str) -> str:
+    return f"⚠️ taskbot answered the request with HTTP {status}: {body or '(no body)'}"
