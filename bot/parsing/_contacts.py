@@ -32,7 +32,7 @@ from bot.parsing._text import QUOTE_CLOSERS, Span, Token, overlaps
 _WRAPPERS: Final = (("<", ">"), ("(", ")"), ("[", "]"))
 _TRAILING: Final = ",;:.!?"
 _EMAIL: Final = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}"
-_CONTACT_ID: Final = r"#(\d{1,18})"
+_CONTACT_ID: Final = r"#0*([1-9]\d{0,17})"  # Reply ids are positive; "#0" is not one
 _LINKEDIN: Final = r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/(?:in|pub)/[^\s/?#]+[^\s]*"
 
 _MAX_NAME_WORDS: Final = 3

@@ -34,7 +34,7 @@ _CONTENT: Final = r"""
       \{\{[^{}]*\}\}                                  # Reply {{variables}}
     | [\w.+'-]+@[\w-]+(?:\.[\w-]+)+                   # emails
     | \b(?:https?://|www\.)\S+                         # URLs
-    | (?<![\w@./])(?:[\w-]+\.)*linkedin\.com/\S+       # linkedin.com/in/… without a scheme
+    | (?<![\w@./-])(?:[\w-]+\.)+[^\W\d_]{2,}/\S*       # acme.com/reports/12/3 (no scheme)
 """
 
 

@@ -11,9 +11,10 @@ Forms, tried in this order (issue 3, "When"):
    `by EOW`, `due Friday noon`.
 
 A form only counts when its X reads as a date, so "from Bluth Co to Jane" stays text. A due
-time on or before an explicit start is read again from the start ("from 9am to 5pm" said at
-14:37 starts tomorrow 09:00 and so ends tomorrow 17:00, not today); if it still is not after
-the start, that is a problem the rep must fix. Everything here works on the date view
+time on or before an explicit start is read again from the start, and kept when that lands
+within a day after it: "from 9am to 5pm" said at 14:37 starts tomorrow 09:00 and so ends
+tomorrow 17:00, not today. Anything else ("start Friday due tomorrow") is a problem the rep
+must fix, not a guess. Everything here works on the date view
 (`bot.parsing._text.View`); spans are view positions.
 """
 
@@ -49,6 +50,7 @@ Dec 3" → "book onsite"); they go with the phrase here, so the body reads the s
 _MAX_PHRASE_WORDS: Final = 7
 END_OF_DAY: Final = time(17)
 _SATURDAY: Final = 5
+_ONE_DAY: Final = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def _after_start(due: DatePart, start: DatePart, ctx: DateContext) -> DatePart:
         return due
     from_start = DateContext(now=start.result.at, tz=ctx.tz, locale=ctx.locale)
     again = read_date(due.text, from_start, "due")
-    if isinstance(again, ReadDate) and again.at > start.result.at:
+    if isinstance(again, ReadDate) and timedelta(0) < again.at - start.result.at <= _ONE_DAY:
         return DatePart("due", due.text, again)
     return due
 
