@@ -9,13 +9,17 @@ exactly as typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
 from bot.parsing._text import Span, merge
 
 _SEPARATORS: Final = ",;:.-\u2013\u2014|/"
-"""Left at the start or end of the body by a removed span: ". Ask about pricing"."""
+"""Punctuation a removed span leaves behind at the body's start ("3 pm. Ask" → "Ask")…"""
+_LONE_SEPARATOR: Final = r"[,;:|/\-\u2013\u2014]+(?=\s|$)"
+"""…or typed on its own between the head and the body ("call #5 — Ask"); an ellipsis or a
+full stop that is not attached to the head ("todo ... and then") is the rep's own."""
 _TRAILING_SEPARATORS: Final = ",;:-\u2013\u2014|/"
 """At the end, a full stop, "?" or "!" belongs to the sentence and stays."""
 _ATTACHING: Final = ",.;:!?)]}"
@@ -44,7 +48,7 @@ def assemble(text: str, removed: Sequence[Span]) -> str:
 def _join(left: str, right: str) -> str:
     left_core, right_core = left.rstrip(), right.lstrip()
     if not left_core.strip():
-        return right_core.lstrip(_SEPARATORS + " \t\n")  # the body starts at this seam
+        return _body_start(right)
     if not right_core:
         return left_core + right[: len(right) - len(right_core)]
     if left_core[-1] in _PAIRS and right_core[0] == _PAIRS[left_core[-1]]:
@@ -57,3 +61,12 @@ def _join(left: str, right: str) -> str:
         left[len(left_core) :].count("\n"), right[: len(right) - len(right_core)].count("\n")
     )
     return left_core + ("\n" * min(breaks, 2) or " ") + right_core
+
+
+def _body_start(text: str) -> str:
+    """The seam where the body starts: drop what the head left behind, keep the rep's own."""
+    if not text[:1].isspace():
+        return text.lstrip(_SEPARATORS).lstrip()  # attached to the head: "3 pm. Ask"
+    stripped = text.lstrip()
+    lone = re.match(_LONE_SEPARATOR, stripped)
+    return stripped[lone.end() :].lstrip() if lone else stripped
