@@ -107,7 +107,7 @@ def several_contacts(contacts: Sequence[ContactQuery]) -> str:
     named = ", ".join(contact_text(contact) for contact in contacts)
     return (
         f"This command names {len(contacts)} contacts ({named}), but a task is for one. "
-        f"Keep one (the first is filled in), or send one /task per contact."
+        f"Keep one (the first is filled in), or send one `/task` per contact."
     )
 
 

@@ -28,9 +28,9 @@ class Head:
     action: LinkedInAction | None = None
     action_span: Span | None = None
     contacts: list[FoundContact] = field(default_factory=list)
-    unknown_type: tuple[Token, TaskType] | None = None
-    """A first word that looks like a misspelt type ("cal"), with the type it resembles."""
-    unknown_action: tuple[Token, LinkedInAction] | None = None
+    unknown_type: tuple[Token, str] | None = None
+    """A first word that looks like a misspelt type ("cal"), with the type word it resembles."""
+    unknown_action: tuple[Token, str] | None = None
 
     def taken(self) -> list[Span]:
         """What the date view leaves out: every head word but the date."""
@@ -71,7 +71,7 @@ def read_head(text: str, tokens: Sequence[Token], stop: int, date_spans: DateSpa
     return head
 
 
-def _misspelt_type(tokens: Sequence[Token], index: int) -> TaskType | None:
+def _misspelt_type(tokens: Sequence[Token], index: int) -> str | None:
     contact_follows = index + 1 < len(tokens) and contact_in(tokens[index + 1]) is not None
     return near_type(tokens[index].text, everyday_too=contact_follows)
 

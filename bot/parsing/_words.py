@@ -80,8 +80,9 @@ def action_of(word: str) -> LinkedInAction | None:
     return ACTION_WORDS.get(_bare(word))
 
 
-def near_type(word: str, *, everyday_too: bool) -> TaskType | None:
-    """The type `word` is probably a misspelling of ("cal" → Call), or None.
+def near_type(word: str, *, everyday_too: bool) -> str | None:
+    """The type word `word` is probably a misspelling of ("cal" → "call", "txt" → "text";
+    `TYPE_WORDS` maps it to the type), or None.
 
     `everyday_too` also allows words from `_EVERYDAY` ("all", "meet"): pass it when the
     command needs a type anyway (a contact follows), so the word can only have been meant
@@ -92,14 +93,35 @@ def near_type(word: str, *, everyday_too: bool) -> TaskType | None:
     if bare in _EVERYDAY and not everyday_too:
         return None
     cutoff = _NEEDED_CUTOFF if everyday_too else _SUGGESTION_CUTOFF
-    match = difflib.get_close_matches(bare, _SUGGESTABLE, n=1, cutoff=cutoff)
-    return TYPE_WORDS[match[0]] if match else None
+    return _closest(bare, _SUGGESTABLE, cutoff)
 
 
-def near_action(word: str) -> LinkedInAction | None:
-    """The LinkedIn action `word` is probably a misspelling of ("conect" → Connect)."""
+def near_action(word: str) -> str | None:
+    """The LinkedIn action word `word` is probably a misspelling of ("conect" → "connect";
+    `ACTION_WORDS` maps it to the action)."""
     bare = _bare(word)
     if len(bare) < 3 or bare in ACTION_WORDS:
         return None
-    match = difflib.get_close_matches(bare, ACTION_WORDS, n=1, cutoff=_SUGGESTION_CUTOFF)
-    return ACTION_WORDS[match[0]] if match else None
+    return _closest(bare, tuple(ACTION_WORDS), _SUGGESTION_CUTOFF)
+
+
+def _closest(word: str, choices: tuple[str, ...], cutoff: float) -> str | None:
+    """The choice `word` is a typo of: two neighbouring letters swapped ("veiw", "tood" —
+    difflib scores those low), or difflib's closest match above `cutoff`."""
+    for choice in choices:
+        if _swapped(word, choice):
+            return choice
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return match[0] if match else None
+
+
+def _swapped(word: str, choice: str) -> bool:
+    if len(word) != len(choice):
+        return False
+    differ = [index for index, (a, b) in enumerate(zip(word, choice, strict=True)) if a != b]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and word[differ[0]] == choice[differ[1]]
+        and word[differ[1]] == choice[differ[0]]
+    )

@@ -57,7 +57,7 @@ from bot.parsing._slack_text import unescape
 from bot.parsing._subject import Subject, find_subject
 from bot.parsing._text import Span, Token, build_view, content_spans, merge, overlaps, tokenize
 from bot.parsing._when import When, read_when, settle
-from bot.parsing._words import ACTION_KEYWORD, TYPE_KEYWORD
+from bot.parsing._words import ACTION_WORDS, TYPE_KEYWORD, TYPE_WORDS
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
@@ -179,8 +179,10 @@ class _Reading:
             due=when.due.result if when.due else None,
             due_defaulted=times.due_defaulted,
             contact_origin=origin,
-            suggested_type=head.unknown_type[1] if head.unknown_type else None,
-            suggested_action=head.unknown_action[1] if head.unknown_action else None,
+            suggested_type=TYPE_WORDS[head.unknown_type[1]] if head.unknown_type else None,
+            suggested_action=(
+                ACTION_WORDS[head.unknown_action[1]] if head.unknown_action else None
+            ),
             recognised=recognised,
         )
 
@@ -193,7 +195,7 @@ class _Reading:
                 queries = [found.query for found in head.contacts]
                 problems.append(FieldProblem("contact", words.several_contacts(queries)))
             return head.contacts[0].query, "typed"
-        wanted = task_type or (head.unknown_type[1] if head.unknown_type else None)
+        wanted = task_type or (TYPE_WORDS[head.unknown_type[1]] if head.unknown_type else None)
         if wanted is None or not wanted.needs_contact:
             return None, None
         guess = guess_name(self._leading_body_tokens(head, dates))
@@ -279,9 +281,7 @@ def _splits_a_word(text: str, span: Span) -> bool:
 def _task_type(head: Head, problems: list[FieldProblem]) -> TaskType | None:
     if head.unknown_type is not None:
         word, resembles = head.unknown_type
-        problems.append(
-            FieldProblem("task_type", words.unknown_type(word.text, TYPE_KEYWORD[resembles]))
-        )
+        problems.append(FieldProblem("task_type", words.unknown_type(word.text, resembles)))
         return None
     if head.task_type is None:
         if head.contacts:
@@ -290,15 +290,8 @@ def _task_type(head: Head, problems: list[FieldProblem]) -> TaskType | None:
         return TaskType.TODO
     if head.task_type is TaskType.LINKEDIN and head.action is None:
         unknown = head.unknown_action
-        problems.append(
-            FieldProblem(
-                "linkedin_action",
-                words.missing_action(
-                    unknown[0].text if unknown else None,
-                    ACTION_KEYWORD[unknown[1]] if unknown else None,
-                ),
-            )
-        )
+        message = words.missing_action(unknown[0].text, unknown[1]) if unknown else None
+        problems.append(FieldProblem("linkedin_action", message or words.missing_action()))
     return head.task_type
 
 
