@@ -1,0 +1,179 @@
+"""The contact field: what the rep chose, and how that travels in a select option's value.
+
+The contact select is an `external_select` whose options taskbot answers while the rep types
+(`block_suggestion`). An option is either a Reply contact found by the search, or what the rep
+typed, taken as is and resolved when the form is saved: an email (exact lookup), a Reply id
+(`#12345`), a LinkedIn profile URL, or — only when a command said so — a name to search for.
+So a choice is a `ContactQuery` (the same four kinds `/task` understands) plus the label the
+select shows.
+
+Option values are `kind:value` (`id:42`, `email:jane@acme.com`): Slack caps an option's value
+at 150 characters and its text at 75 (Block Kit, option object), so a value that cannot fit
+is never offered rather than cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from bot.domain import Contact, ContactKind, ContactQuery
+from bot.messages import form as words
+from bot.views.card import fit_plain
+from bot.views.mrkdwn import linkedin_label as short_linkedin
+
+OPTION_VALUE: Final = 150
+OPTION_TEXT: Final = 75
+
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}")
+_CONTACT_ID = re.compile(r"#(\d{1,12})")
+# LinkedIn profile URLs as reps paste them: with or without scheme, www. or a country
+# subdomain (de.linkedin.com), public (/in/, /pub/) or Sales Navigator (/sales/lead/) forms.
+_LINKEDIN = re.compile(
+    r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|sales/lead|sales/people)/[^\s?#]+"
+    r"(?:[?#]\S*)?",
+    re.IGNORECASE,
+)
+_PREFIX: Final[dict[ContactKind, str]] = {
+    "id": "id:",
+    "email": "email:",
+    "linkedin": "linkedin:",
+    "name": "name:",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChoice:
+    """A contact as the form holds it: `query` says how to find it in Reply (kind `id` is a
+    contact already found), `label` is what the select shows (≤ 75 characters)."""
+
+    query: ContactQuery
+    label: str
+
+    def __post_init__(self) -> None:
+        if self.query.kind == "id" and not _positive_int(self.query.value):
+            raise ValueError(f"a contact id is a positive number, got {self.query.value!r}")
+        if not self.query.value.strip():
+            raise ValueError("a contact choice needs a value")
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactChoice:
+        """A Reply contact: "Jane Cooper · Acme · jane@acme.com"."""
+        return cls(ContactQuery("id", str(contact.id)), contact_label(contact))
+
+    @classmethod
+    def from_query(cls, query: ContactQuery) -> ContactChoice | None:
+        """What a `/task` command named, shown until Reply fills in the name; None when it
+        cannot travel in an option value (longer than Slack allows)."""
+        kind, value = query.kind, query.value.strip()
+        if kind == "id":
+            value = value.removeprefix("#")
+            if not _positive_int(value):
+                return None
+            label = words.contact_number(int(value))
+        elif kind == "email":
+            label = value
+        elif kind == "linkedin":
+            value = canonical_linkedin(value)
+            label = short_linkedin(value)
+        else:
+            label = words.search_name(value)
+        choice = cls(ContactQuery(kind, value), _fit(label))
+        return choice if len(choice.option_value) <= OPTION_VALUE else None
+
+    @classmethod
+    def from_option(cls, value: str, text: str) -> ContactChoice | None:
+        """Read back an option taskbot wrote; None for anything else (never trusted)."""
+        for kind, prefix in _PREFIX.items():
+            if value.startswith(prefix):
+                rest = value[len(prefix) :]
+                if not rest.strip() or (kind == "id" and not _positive_int(rest)):
+                    return None
+                return cls(ContactQuery(kind, rest), _fit(text or rest))
+        return None
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def option_value(self) -> str:
+        return _PREFIX[self.query.kind] + self.query.value
+
+    @property
+    def contact_id(self) -> int | None:
+        """The Reply contact id when the choice is a contact already found."""
+        return int(self.query.value) if self.query.kind == "id" else None
+
+    @property
+    def needs_lookup(self) -> bool:
+        """An email, LinkedIn URL or name still to be found in Reply when the form is saved."""
+        return self.query.kind != "id"
+
+    def described(self) -> str:
+        """For sentences: "the email jane@acme.com", "“Jane Doe”"."""
+        kind, value = self.query.kind, self.query.value
+        if kind == "email":
+            return f"the email {value}"
+        if kind == "linkedin":
+            return f"the LinkedIn profile {short_linkedin(value)}"
+        if kind == "id":
+            return f"the id #{value}"
+        return f"“{value}”"
+
+
+# --------------------------------------------------------------------------------------
+# What the rep typed into the search
+
+
+def typed_choice(typed: str) -> ContactChoice | None:
+    """An option for text typed into the contact search that is usable as is: an email,
+    `#12345`, or a LinkedIn profile URL (`None` for anything else, e.g. part of a name)."""
+    text = typed.strip().removeprefix("mailto:")
+    if _EMAIL.fullmatch(text):
+        choice = ContactChoice(ContactQuery("email", text), _fit(words.use_email(text)))
+    elif found := _CONTACT_ID.fullmatch(text):
+        number = int(found.group(1))
+        if number <= 0:
+            return None
+        choice = ContactChoice(ContactQuery("id", str(number)), words.use_contact_id(number))
+    elif _LINKEDIN.fullmatch(text):
+        url = canonical_linkedin(text)
+        choice = ContactChoice(
+            ContactQuery("linkedin", url), _fit(words.use_linkedin(short_linkedin(url)))
+        )
+    else:
+        return None
+    return choice if len(choice.option_value) <= OPTION_VALUE else None
+
+
+def contact_label(contact: Contact) -> str:
+    """ "Jane Cooper · Acme · jane@acme.com" in at most 75 characters: the company goes first
+    when it does not fit, then the name is shortened; the way to reach them stays."""
+    name = contact.display_name
+    reach = contact.email or (short_linkedin(contact.linkedin_url) if contact.linkedin_url else "")
+    reach = reach or contact.phone or ""
+    parts = [p for p in (name, contact.company, reach) if p]
+    parts = list(dict.fromkeys(parts))  # a contact known only by email shows it once
+    label = " · ".join(parts)
+    if len(label) > OPTION_TEXT and contact.company and len(parts) == 3:
+        label = " · ".join(p for p in parts if p != contact.company)
+    return _fit(label)
+
+
+def canonical_linkedin(url: str) -> str:
+    """https://www.linkedin.com/in/jane (no query string or fragment: tracking noise)."""
+    text = url.strip()
+    text = re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
+    if not text.lower().startswith(("http://", "https://")):
+        text = f"https://{text}"
+    return text
+
+
+def _positive_int(text: str) -> bool:
+    return text.isascii() and text.isdigit() and int(text) > 0
+
+
+def _fit(text: str) -> str:
+    return fit_plain(text, OPTION_TEXT)

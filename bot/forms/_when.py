@@ -1,0 +1,84 @@
+"""Start and due as text in the form: instants written so `read_date` reads them back exactly,
+and the due a new form suggests.
+
+The form's date fields are free text read with the `/task` conventions (`read_date`), so a
+task being edited shows its times as a phrase taskbot reads back to the same minute:
+
+    Fri 4 December 2026 17:00      24-hour clock, the way taskbot echoes times
+    Sat 5 December 2026 5:30am     1-7 o'clock in the morning say "am": the conventions read a
+                                   bare 1-7 as afternoon (CONVENTIONS.md rule 3, "at 5" = 17:00),
+                                   and the reader applies that to "05:30" as well
+    Sun 7 November 2027 1:30am UTC-5
+                                   a wall time that happens twice (the hour repeated when DST
+                                   ends) names its offset; the reader takes the first otherwise
+
+Months are spelled out: "Mar" is also French for Tuesday (mardi), and for a French-speaking
+rep the reader then refuses "Fri 2 Mar" as a contradiction. Full names read in every locale.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, tzinfo
+
+from bot.domain import TaskType
+from bot.parsing.dates import DateContext
+
+_BARE_PM_HOURS = range(1, 8)  # CONVENTIONS.md rule 3: a bare 1-7 is read as pm
+
+
+def instant_text(at: datetime, tz: tzinfo) -> str:
+    """`at` on the rep's clock, as text `read_date` reads back to the same minute."""
+    if at.tzinfo is None:
+        raise ValueError(f"instant_text needs an aware datetime, got {at.isoformat()}")
+    local = at.astimezone(tz)
+    hour, minute = local.hour, local.minute
+    clock = f"{hour}:{minute:02d}am" if hour in _BARE_PM_HOURS else f"{hour:02d}:{minute:02d}"
+    text = f"{local:%a} {local.day} {local:%B %Y} {clock}"
+    if _repeated(local):
+        text += f" {_utc_offset(local)}"
+    return text
+
+
+def same_text(typed: str, at: datetime, tz: tzinfo) -> bool:
+    """Whether the rep left a time as the form showed it (spaces and case aside)."""
+    return " ".join(typed.split()).casefold() == instant_text(at, tz).casefold()
+
+
+def default_due_text(task_type: TaskType | None, ctx: DateContext) -> str:
+    """The due a new form suggests when the rep gave none.
+
+    Calls and meetings are appointments: the next business day at 10am. Everything else is
+    work for today: "EOD" while at least two working hours remain (before 15:00 on a weekday),
+    else the end of the next business day. Weekends are skipped ("Mon"), holidays are not
+    (CONVENTIONS.md: no rule skips them). The words stay the rep's to change."""
+    local = ctx.local_now
+    next_day = _next_business_day(local)
+    day_word = "tomorrow" if next_day == local.date() + timedelta(days=1) else f"{next_day:%a}"
+    if task_type in (TaskType.CALL, TaskType.MEETING):
+        return f"{day_word} 10am"
+    if local.weekday() < 5 and local.hour < 15:
+        return "EOD"
+    return f"EOD {day_word}"
+
+
+def _next_business_day(local: datetime) -> date:
+    day = local.date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _repeated(local: datetime) -> bool:
+    """The wall time happens twice (its other `fold` has another offset)."""
+    other = local.replace(fold=1 - local.fold)
+    return other.utcoffset() != local.utcoffset()
+
+
+def _utc_offset(local: datetime) -> str:
+    """UTC-5, UTC+5:30: the form the reader takes as an explicit zone."""
+    offset = local.utcoffset()
+    assert offset is not None  # local comes from astimezone: aware
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
