@@ -10,7 +10,7 @@ import pytest
 
 from bot.domain import TaskStatus
 from bot.messages import outcomes as words
-from bot.messages.reply import RECONCILED_NOTE
+from bot.messages.reply import reconciled_note
 from bot.reply.sandbox import Fault
 from bot.service import Created, Failed
 from tests.service_support import NOW, draft, later, tasks_posted, world
@@ -103,7 +103,7 @@ async def test_a_task_stored_before_the_connection_dropped_is_found_not_duplicat
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Created)
         assert outcome.reconciled
-        assert outcome.note == RECONCILED_NOTE
+        assert outcome.note == reconciled_note(sandbox=True)
         assert outcome.task.content is not None
         assert outcome.task.content.body == "Ask about Acme pricing"
         assert tasks_posted(w.sandbox) == 1

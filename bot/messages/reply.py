@@ -147,10 +147,13 @@ def not_saved_after_error(cause: ReplyError, *, sandbox: bool) -> str:
     )
 
 
-RECONCILED_NOTE: Final = (
-    "Reply was slow to answer, but your task is there: taskbot found it instead of "
-    "creating it twice."
-)
+def reconciled_note(*, sandbox: bool) -> str:
+    """Above a card found after the create's answer was lost (timeout, dropped connection)."""
+    reply = "The Reply sandbox" if sandbox else "Reply"
+    return (
+        f"{reply}'s answer got lost on the way, but your task is there: taskbot found it "
+        "instead of creating it twice."
+    )
 
 
 def retry_hint(seconds: float | None) -> str:

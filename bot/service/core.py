@@ -20,10 +20,10 @@ from bot.clock import Clock
 from bot.domain import Contact, ContactQuery, FieldProblem, TaskDraft, TaskWrite, subject_allowed
 from bot.messages import outcomes as words
 from bot.messages.reply import (
-    RECONCILED_NOTE,
     explain,
     may_have_been_created,
     not_saved_after_error,
+    reconciled_note,
 )
 from bot.reply.client import ReplyClient
 from bot.reply.errors import (
@@ -169,7 +169,8 @@ class TaskService:
             return Failed(message=message, command=command)
         if found is not None:
             log.info("task %d was created although Reply's answer was lost (%s)", found.id, cause)
-            return Created(task=found, contact=contact, note=RECONCILED_NOTE, reconciled=True)
+            note = reconciled_note(sandbox=self._sandbox)
+            return Created(task=found, contact=contact, note=note, reconciled=True)
         if isinstance(cause, ReplyStatusError):
             # Reply answered (with an error) and the task is not there: nothing was saved.
             message = not_saved_after_error(cause, sandbox=self._sandbox)
