@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bot.domain import LinkedInAction, TaskType
 from bot.parsing._contacts import FoundContact, contact_in
 from bot.parsing._text import Span, Token
-from bot.parsing._words import action_of, near_action, near_type, type_of
+from bot.parsing._words import action_of, near_action, near_type, shorthand_of, type_of
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class Head:
         """What the date view leaves out: every head word but the date."""
         spans = [contact.span for contact in self.contacts]
         spans += [span for span in (self.type_span, self.action_span) if span is not None]
+        # "inmail" alone is both the type and the action: one span, listed twice
         spans += [item[0].span for item in (self.unknown_type, self.unknown_action) if item]
         return spans
 
@@ -57,6 +58,10 @@ def read_head(text: str, tokens: Sequence[Token], stop: int, date_spans: DateSpa
         elif type_allowed and (task_type := type_of(token.text)) is not None:
             head.task_type, head.type_span = task_type, token.span
             index = _action_word(head, tokens, index + 1, right_after_type=True)
+        elif type_allowed and (action := shorthand_of(token.text)) is not None:
+            head.task_type, head.type_span = TaskType.LINKEDIN, token.span
+            head.action, head.action_span = action, token.span  # "inmail" is both
+            index += 1
         elif (after := _action_word(head, tokens, index)) != index:
             index = after
         elif (date_end := _date_at(text, token, date_spans(head))) is not None:

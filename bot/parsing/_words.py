@@ -31,6 +31,12 @@ ACTION_WORDS: Final[dict[str, LinkedInAction]] = {
     "viewprofile": LinkedInAction.VIEW_PROFILE, "profile": LinkedInAction.VIEW_PROFILE,
 }  # fmt: skip
 
+SHORTHANDS: Final[dict[str, LinkedInAction]] = {
+    "inmail": LinkedInAction.INMAIL, "in-mail": LinkedInAction.INMAIL,
+}  # fmt: skip
+"""Action words that name a LinkedIn task on their own: only LinkedIn has InMail, so
+"inmail #123 …" needs no `li` in front (message, connect and view are everyday words)."""
+
 TYPE_KEYWORD: Final[dict[TaskType, str]] = {
     TaskType.TODO: "todo", TaskType.CALL: "call", TaskType.MEETING: "meeting",
     TaskType.LINKEDIN: "linkedin", TaskType.MANUAL_EMAIL: "email", TaskType.SMS: "sms",
@@ -73,6 +79,11 @@ def _bare(word: str) -> str:
 def type_of(word: str) -> TaskType | None:
     """The type `word` names ("Call:", "MTG", "to-do"), or None."""
     return TYPE_WORDS.get(_bare(word))
+
+
+def shorthand_of(word: str) -> LinkedInAction | None:
+    """The LinkedIn action a first word names on its own ("InMail"), or None."""
+    return SHORTHANDS.get(_bare(word))
 
 
 def action_of(word: str) -> LinkedInAction | None:

@@ -256,10 +256,11 @@ class _Reading:
                 found.append(Recognised(role, self.text[span[0] : span[1]], span))
 
         add("type", head.type_span or (head.unknown_type[0].span if head.unknown_type else None))
-        add(
-            "linkedin_action",
-            head.action_span or (head.unknown_action[0].span if head.unknown_action else None),
+        action_span = head.action_span or (
+            head.unknown_action[0].span if head.unknown_action else None
         )
+        if action_span != head.type_span:  # "inmail" alone is the type and the action
+            add("linkedin_action", action_span)
         if head.contacts:
             add("contact", head.contacts[0].span)
         for span in dates:

@@ -265,3 +265,12 @@ def test_help_inside_a_sentence_is_a_task() -> None:
     parsed = parse("help Bob with the demo tomorrow")
     assert not parsed.is_help
     assert parsed.draft.task_type is TaskType.TODO
+
+
+@pytest.mark.parametrize("word", ["inmail", "InMail", "in-mail"])
+def test_inmail_alone_is_a_linkedin_inmail(word: str) -> None:
+    parsed = parse(f"{word} linkedin.com/in/jane subject: Intro | Hi")
+    draft = parsed.draft
+    assert (draft.task_type, draft.linkedin_action) == (TaskType.LINKEDIN, LinkedInAction.INMAIL)
+    assert (draft.subject, draft.body, draft.problems) == ("Intro", "Hi", ())
+    assert [item.role for item in parsed.recognised] == ["type", "contact", "subject"]
