@@ -191,3 +191,21 @@ def test_every_grammar_message_says_what_to_type(text: str) -> None:
     for problem in problems:
         assert problem.message.endswith(".")
         assert "`" in problem.message  # a command, a type word or an example to copy
+
+
+@pytest.mark.parametrize(
+    ("text", "echo"),
+    [
+        ("call #5 next Fri hi", "Due Fri 4 Dec 2026 17:00 EST (read ‘next Fri’)."),
+        (
+            "todo start tomorrow due Fri x",
+            "Starts Thu 26 Nov 2026 09:00 EST (read ‘tomorrow’); "
+            "due Fri 27 Nov 2026 17:00 EST (read ‘due Fri’).",
+        ),
+        ("todo x", "Due Wed 25 Nov 2026 17:00 EST (no date given)."),
+        ("todo x yesterday", None),  # the problem says it; nothing was read
+        ("help", None),
+    ],
+)
+def test_the_date_echo_says_how_the_dates_were_read(text: str, echo: str | None) -> None:
+    assert words.date_echo(parse(text)) == echo
