@@ -103,7 +103,7 @@ def start_hint(zone: str | None) -> str:
 
 def due_hint(zone: str | None) -> str:
     return (
-        f"{_in_zone(zone).capitalize()}. For example ‘tomorrow 3pm’, ‘EOD Fri’, "
+        f"Read {_in_zone(zone)}. For example ‘tomorrow 3pm’, ‘EOD Fri’, "
         "‘in 2 business days’, ‘Dec 3 at 10am’. A date alone means 17:00."
     )
 
