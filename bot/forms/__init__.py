@@ -16,7 +16,15 @@ these, and send what comes back. The Block Kit side is `bot.views.modal`.
 
     errors_from_reply(exc.field_errors, form)   # Reply's 400, back onto the fields
     contact_errors(choice, matches)             # a typed contact found 0 or 2+ times
+    notices_from(draft.problems)                # problems known when the form opens
     FormMetadata(...).encode() / FormMetadata.decode(text)   # private_metadata ≤ 3,000
+
+One Slack rule shapes the listeners: `views.update` keeps the value Slack holds for an input
+whose block_id and action_id are unchanged, also an untouched initial one (slack-notes §2.3;
+bolt-js #290). So a rebuild never overwrites what the rep sees — which keeps their typing —
+and a value cannot be refreshed that way either: a contact typed as an email or `#id` is shown
+as typed and found in Reply on saving, not renamed after the form opens. Fields that appear
+anew (the subject, the LinkedIn action) do take their initial value.
 """
 
 from bot.forms._contact import ContactChoice, contact_label, typed_choice
@@ -34,6 +42,7 @@ from bot.forms._validate import (
     SubmissionResult,
     contact_errors,
     errors_from_reply,
+    notices_from,
     validate_submission,
 )
 from bot.forms._values import (
@@ -67,6 +76,7 @@ __all__ = [
     "edit_blocker",
     "errors_from_reply",
     "instant_text",
+    "notices_from",
     "read_view",
     "typed_choice",
     "validate_submission",

@@ -166,6 +166,19 @@ def errors_from_reply(
     return found.errors
 
 
+def notices_from(problems: Iterable[FieldProblem]) -> dict[Field, str]:
+    """A draft's (or Reply's) problems as the modal's notices, one sentence list per field:
+    `task_modal(form, …, notices=notices_from(draft.problems))`."""
+    notices: dict[Field, str] = {}
+    for problem in problems:
+        before = notices.get(problem.field)
+        if before is None:
+            notices[problem.field] = problem.message
+        elif problem.message not in before:
+            notices[problem.field] = f"{before} {problem.message}"
+    return notices
+
+
 def contact_errors(choice: ContactChoice, matches: int) -> dict[str, str]:
     """A typed contact that Reply did not find exactly once, as the contact field's error."""
     what = choice.described()

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import ids
-from bot.domain import ContactQuery, LinkedInAction, TaskType, TaskWrite
+from bot.domain import ContactQuery, FieldProblem, LinkedInAction, TaskType, TaskWrite
 from bot.forms import (
     ContactChoice,
     EditedTask,
@@ -22,6 +22,7 @@ from bot.forms import (
     contact_errors,
     errors_from_reply,
     instant_text,
+    notices_from,
     validate_submission,
 )
 from bot.reply.errors import FieldError
@@ -340,3 +341,16 @@ def test_any_form_gets_a_task_or_errors_on_its_own_fields(  # noqa: PLR0917 - hy
         write = result.write()
         assert write.problems() == []
         assert write.due_to > write.start_at >= ctx.now.replace(second=0) - timedelta(minutes=1)
+
+
+def test_problems_known_when_the_form_opens_become_notices_one_per_field() -> None:
+    problems = [
+        FieldProblem("due_to", "'yesterday' is in the past."),
+        FieldProblem("linkedin_action", "Choose the LinkedIn action."),
+        FieldProblem("due_to", "Try 'tomorrow 10am'."),
+        FieldProblem("due_to", "Try 'tomorrow 10am'."),
+    ]
+    assert notices_from(problems) == {
+        "due_to": "'yesterday' is in the past. Try 'tomorrow 10am'.",
+        "linkedin_action": "Choose the LinkedIn action.",
+    }
