@@ -15,12 +15,14 @@ same):
   no type and a problem asking which kind (a contact means a call, an email, … — guessing
   would create the wrong kind of task in Reply). A first word that looks like a misspelt
   type ("cal") → no type and "did you mean `call`?"; the word is reported, not kept in the body.
-* **Contact.** The four forms of bot/parsing/_contacts.py, read in the head. One is the
-  contact; a second one is a problem (it stays in the body). A type that needs a contact and
-  has none: capitalised words right after the head are a name *guess* ("call Priya
-  tomorrow"): `contact_origin == "guessed"`, and the words stay in the body. Failing that, one
-  email or LinkedIn URL in the body is offered (`"description"`, with a problem asking to
-  confirm it); several, or none, is a problem.
+* **Contact.** The four forms of bot/parsing/_contacts.py, read in the head (an email in
+  the middle of a to-do is what to do, not its contact); the choice is
+  bot/parsing/_contact_choice.py. One is the contact; a second one is a problem (it stays in
+  the body). A type that needs a contact and has none: capitalised words right after the
+  head are a name *guess* ("call Priya tomorrow"): `contact_origin == "guessed"`, and the
+  words stay in the body. Failing that, one email or LinkedIn URL in the body is offered
+  (`"description"`, with a problem asking to confirm it); several, or none, is a problem.
+  `inmail` alone is a LinkedIn InMail.
 * **When.** bot/parsing/_when.py: `from X to Y`, `start X [… due Y]`, or one due phrase. The
   task starts now (to the minute) unless the rep says otherwise — also for a call at 3pm:
   the time is when it is due, as the help card promises. No date → due at 17:00 today, or
@@ -31,7 +33,7 @@ same):
   in the body, with a problem.
 * **Body.** The rest, verbatim (bot/parsing/_body.py): Slack's escapes undone, `{{…}}` never
   read as dates. Nothing is lost: every word is in the body or in `recognised`.
-* **Help.** `help`, `?`, `-h`, `--help`, `usage` or nothing → `is_help` (nothing to create;
+* **Help.** `help`, `?`, `h`, `-h`, `--help`, `usage` or nothing → `is_help` (nothing to create;
   for an empty command the listener opens the form, as the help card says: `is_empty`).
 """
 
@@ -42,7 +44,6 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from bot.domain import (
-    ContactQuery,
     FieldProblem,
     LinkedInAction,
     TaskDraft,
@@ -51,22 +52,16 @@ from bot.domain import (
 )  # fmt: skip
 from bot.messages import grammar as words
 from bot.parsing._body import assemble
-from bot.parsing._contacts import contacts_in_body, guess_name
+from bot.parsing._contact_choice import ContactOrigin, choose_contact
 from bot.parsing._head import Head, read_head
 from bot.parsing._slack_text import unescape
 from bot.parsing._subject import Subject, find_subject
-from bot.parsing._text import Span, Token, build_view, content_spans, merge, overlaps, tokenize
+from bot.parsing._text import Span, build_view, content_spans, merge, tokenize
 from bot.parsing._when import When, read_when, settle
-from bot.parsing._words import ACTION_WORDS, TYPE_KEYWORD, TYPE_WORDS
+from bot.parsing._words import ACTION_WORDS, TYPE_WORDS
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
-
-ContactOrigin = Literal["typed", "guessed", "description"]
-"""Where the draft's contact came from: one of the four forms in the head (`typed`); the
-capitalised words after the type (`guessed` — confirm unless Reply finds exactly one contact
-with exactly that name); an email or URL found in the body (`description` — a problem asks
-the rep to confirm it)."""
 
 Role = Literal["type", "linkedin_action", "contact", "date", "subject"]
 
@@ -137,7 +132,7 @@ class _Reading:
         """The dates of the date view without `taken`, and their original spans."""
         key = tuple(merge(taken))
         if key not in self._whens:
-            masked = [*self.content, *([self.subject.span] if self.subject else [])]
+            masked = [*self.content, *self._subject_span()]
             view = build_view(self.text, key, masked)
             when = read_when(view.text, self.ctx)
             spans = merge(piece for start, end in when.spans for piece in view.original(start, end))
@@ -146,13 +141,21 @@ class _Reading:
             self._whens[key] = (when, spans)
         return self._whens[key]
 
+    def _subject_span(self) -> list[Span]:
+        return [self.subject.span] if self.subject else []
+
     def parse(self) -> ParsedCommand:
         stop = self.subject.span[0] if self.subject else len(self.text)
         head = read_head(self.text, self.tokens, stop, lambda h: self.when(h.taken())[1])
         when, date_spans = self.when(head.taken())
         problems: list[FieldProblem] = []
         task_type = _task_type(head, problems)
-        contact, origin = self._contact(head, task_type, date_spans, problems)
+        wanted = task_type or (TYPE_WORDS[head.unknown_type[1]] if head.unknown_type else None)
+        taken = [*head.taken(), *date_spans, *self._subject_span()]
+        body_tokens = self.tokens[head.end :]
+        contact, origin = choose_contact(
+            self.text, body_tokens, head.contacts, wanted=wanted, taken=taken, problems=problems
+        )
         subject = self._subject(task_type, head.action, problems)
         times = settle(when, self.ctx)
         problems += times.problems
@@ -185,52 +188,6 @@ class _Reading:
             ),
             recognised=recognised,
         )
-
-    def _contact(
-        self, head: Head, task_type: TaskType | None, dates: list[Span],
-        problems: list[FieldProblem],
-    ) -> tuple[ContactQuery | None, ContactOrigin | None]:  # fmt: skip
-        if head.contacts:
-            if len(head.contacts) > 1:
-                queries = [found.query for found in head.contacts]
-                problems.append(FieldProblem("contact", words.several_contacts(queries)))
-            return head.contacts[0].query, "typed"
-        wanted = task_type or (TYPE_WORDS[head.unknown_type[1]] if head.unknown_type else None)
-        if wanted is None or not wanted.needs_contact:
-            return None, None
-        guess = guess_name(self._leading_body_tokens(head, dates))
-        if guess is not None:
-            return guess.query, "guessed"
-        return self._contact_in_body(head, wanted, dates, problems)
-
-    def _contact_in_body(
-        self, head: Head, wanted: TaskType, dates: list[Span], problems: list[FieldProblem]
-    ) -> tuple[ContactQuery | None, ContactOrigin | None]:
-        skip = [*head.taken(), *dates, *([self.subject.span] if self.subject else [])]
-        found = contacts_in_body(self.text, skip)
-        keyword = TYPE_KEYWORD[wanted]
-        if len(found) == 1:
-            query = found[0].query
-            problems.append(FieldProblem("contact", words.contact_from_description(keyword, query)))
-            return query, "description"
-        if found:
-            queries = [contact.query for contact in found]
-            problems.append(
-                FieldProblem("contact", words.several_in_description(wanted, keyword, queries))
-            )
-        else:
-            problems.append(FieldProblem("contact", words.missing_contact(wanted)))
-        return None, None
-
-    def _leading_body_tokens(self, head: Head, dates: list[Span]) -> list[Token]:
-        """The body's first tokens, up to the first recognised span or `subject:`."""
-        gone = merge([*head.taken(), *dates, *([self.subject.span] if self.subject else [])])
-        leading: list[Token] = []
-        for token in self.tokens[head.end :]:
-            if overlaps(token.span, gone):
-                break
-            leading.append(token)
-        return leading
 
     def _subject(
         self, task_type: TaskType | None, action: LinkedInAction | None,
