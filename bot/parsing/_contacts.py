@@ -36,6 +36,9 @@ _CONTACT_ID: Final = r"#0*([1-9]\d{0,17})"  # Reply ids are positive; "#0" is no
 _LINKEDIN: Final = r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/(?:in|pub)/[^\s/?#]+[^\s]*"
 
 _MAX_NAME_WORDS: Final = 3
+_HONORIFICS: Final = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame"})
+"""Skipped before a guessed name: Reply keeps first and last names, not titles."""
+_POSSESSIVE: Final = ("'s", "\u2019s")
 _NOT_NAMES: Final = frozenset(
     """a an the i we you he she they it me my our your his her their this that these those
     re about ask check follow send discuss confirm remind review prep prepare share get set
@@ -126,14 +129,18 @@ def guess_name(tokens: Sequence[Token]) -> FoundContact | None:
     """Capitalised words at the start of `tokens` that read as a name: "Priya", "Priya
     Patel", "Jean-Luc O'Brien"; None when the first is not one. `tokens` must follow each
     other in the text with nothing recognised between them (the caller's job)."""
+    if tokens and tokens[0].text.rstrip(".").casefold() in _HONORIFICS:
+        tokens = tokens[1:]  # "Dr. Smith" → "Smith"
     words: list[Token] = []
     for token in tokens[:_MAX_NAME_WORDS]:
         word = token.text.rstrip(_TRAILING)
+        possessive = word.endswith(_POSSESSIVE)
+        word = word[:-2] if possessive else word
         if not _looks_like_name(word):
             break
         words.append(Token(token.start, token.start + len(word), word))
-        if word != token.text:
-            break  # "Priya," ends the name
+        if possessive or word != token.text:
+            break  # "Priya," and "Priya's assistant" end the name
     if not words:
         return None
     name = " ".join(word.text for word in words)

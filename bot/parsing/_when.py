@@ -46,7 +46,9 @@ _UNTIL: Final = r"(?i)\s(?:to|until|till|through|thru|[-–—])\s"
 _PHRASE_END: Final = r"(?i)[,;|\n]|\s(?:due|by|to|until|till|through|thru|[-–—])(?=\s)"
 _SOFT_PREFIX: Final = r"(?i)(?<![\w-])(?:for|para|für|pour|per|voor)\s*$"
 """find_date leaves these out of the phrase but drops them from the rest ("book onsite for
-Dec 3" → "book onsite"); they go with the phrase here, so the body reads the same."""
+Dec 3" → "book onsite"); they go with the phrase here when it ends the sentence, so the body
+reads the same — but "prep for Dec 3 demo" keeps its "for" ("prep for demo")."""
+_SENTENCE_END: Final = r"\s*(?:$|[,.;:!?)\]\n|])"
 _MAX_PHRASE_WORDS: Final = 7
 END_OF_DAY: Final = time(17)
 _SATURDAY: Final = 5
@@ -102,7 +104,8 @@ def _due_only(text: str, ctx: DateContext, after: DatePart | None = None) -> Whe
     if found is None:
         return When()
     first = found.start
-    if prefix := _pattern(_SOFT_PREFIX).search(text, 0, found.start):
+    prefix = _pattern(_SOFT_PREFIX).search(text, 0, found.start)
+    if prefix and _pattern(_SENTENCE_END).match(text, found.end):
         first = prefix.start()
     due = DatePart("due", found.date_text, found.result)
     if after is not None:

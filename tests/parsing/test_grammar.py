@@ -218,6 +218,8 @@ def test_a_todo_may_have_a_contact() -> None:
         ("call Tom at 555-0134 tomorrow at 10", "Tom", "Tom at 555-0134"),
         ("call May about the renewal", "May", "May about the renewal"),
         ("sms Raj Dec 3 10am IST", "Raj", "Raj"),
+        ("call Priya's assistant tomorrow", "Priya", "Priya's assistant"),
+        ("call Dr. Smith tomorrow 10am", "Smith", "Dr. Smith"),
     ],
 )  # fmt: skip
 def test_capitalised_words_after_the_type_are_a_name_guess_kept_in_the_body(

@@ -26,6 +26,8 @@ from tests.parsing.grammar_support import fields, parse
         ("todo Ask Bob, tomorrow", "Ask Bob"),
         ("todo Ask Bob, tomorrow?", "Ask Bob?"),
         ("todo book onsite for Dec 3", "book onsite"),
+        ("todo send proposal for Friday, thanks", "send proposal, thanks"),
+        ("todo prep for Dec 3 demo", "prep for demo"),  # "for" stays when the sentence goes on
         ("todo ... and then some", "... and then some"),
         ("todo Q&amp;A prep &lt;draft&gt; 100% by EOD", "Q&A prep <draft> 100%"),
         ("todo ping <@U123|bob> in <#C42|deals>, cc <!here>", "ping @bob in #deals, cc @here"),
