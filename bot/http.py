@@ -16,6 +16,7 @@ itself does no work until a server starts it:
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -97,5 +98,10 @@ def create_http_app(
 
 
 def app_from_environment() -> Starlette:
-    """uvicorn's `--factory` entry: one app per worker process, from the environment."""
-    return create_http_app(load_settings())
+    """uvicorn's `--factory` entry: one app per worker process, from the environment (a
+    worker is a new process: its logging is set up here too)."""
+    from bot.runners import configure_logging  # noqa: PLC0415 - runners import this module
+
+    settings = load_settings()
+    configure_logging(settings, sys.stderr)
+    return create_http_app(settings)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -34,7 +36,8 @@ CONFIGURATION = 2
 _QUIET_LIBRARIES = ("httpx", "httpcore", "slack_bolt", "slack_sdk", "aiohttp", "asyncio")
 
 
-def run_auto(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
+def run_auto(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
     settings = _settings(err)
     if settings is None:
         return CONFIGURATION
@@ -52,18 +55,19 @@ def run_auto(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
 def run_console(
     args: argparse.Namespace,
     *,
-    stdin: TextIO = sys.stdin,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     from bot.console.main import Lines, ScriptLines, TerminalLines, run_console  # noqa: PLC0415
     from bot.reply.sandbox.store import SandboxDatabaseError  # noqa: PLC0415
     from bot.wiring import ConfigurationError  # noqa: PLC0415
 
+    stdin, out, err = stdin or sys.stdin, out or sys.stdout, err or sys.stderr
     settings = _settings(err)
     if settings is None:
         return CONFIGURATION
-    _configure_logging(settings, err)
+    configure_logging(settings, err)
     script = getattr(args, "script", None)
     lines: Lines
     if script == "-" or (script is None and not stdin.isatty()):
@@ -86,7 +90,8 @@ def run_console(
         return INTERRUPTED
 
 
-def run_socket(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
+def run_socket(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
     settings = _settings(err)
     if settings is None:
         return CONFIGURATION
@@ -94,7 +99,7 @@ def run_socket(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
     if problem:
         err.write(f"taskbot socket: {problem}\n")
         return CONFIGURATION
-    _configure_logging(settings, err)
+    configure_logging(settings, err)
     from bot.reply.sandbox.store import SandboxDatabaseError  # noqa: PLC0415
     from bot.wiring import ConfigurationError  # noqa: PLC0415
 
@@ -107,7 +112,8 @@ def run_socket(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
         return INTERRUPTED
 
 
-def run_http(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
+def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
+    err = err or sys.stderr
     settings = _settings(err)
     if settings is None:
         return CONFIGURATION
@@ -118,7 +124,7 @@ def run_http(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
     if problem:
         err.write(f"taskbot http: {problem}\n")
         return CONFIGURATION
-    _configure_logging(settings, err)
+    configure_logging(settings, err)
     import uvicorn  # noqa: PLC0415
 
     try:
@@ -148,10 +154,25 @@ def run_http(args: argparse.Namespace, *, err: TextIO = sys.stderr) -> int:
 
     config = uvicorn.Config(create_http_app(settings), lifespan="on", log_level=level)
     try:
-        uvicorn.Server(config).run(sockets=[sock])
+        with _stopped_cleanly_by_signals():
+            uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
     return 0
+
+
+@contextlib.contextmanager
+def _stopped_cleanly_by_signals() -> Iterator[None]:
+    """uvicorn shuts down gracefully on SIGINT/SIGTERM (lifespan shutdown: background work
+    drained, clients closed), then raises the signal again with the handlers it found. With
+    no-op handlers in place that second signal is ignored, so a clean stop exits 0."""
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 async def serve_socket_mode(settings: Settings, *, err: TextIO) -> int:
@@ -268,7 +289,8 @@ def _http_problem(settings: Settings, workers: int) -> str | None:
     return None
 
 
-def _configure_logging(settings: Settings, err: TextIO) -> None:
+def configure_logging(settings: Settings, err: TextIO) -> None:
+    """Logs to `err` (stderr) at TASKBOT_LOG_LEVEL; chatty libraries only from WARNING."""
     logging.basicConfig(
         stream=err,
         level=settings.log_level,

@@ -129,7 +129,7 @@ async def run_console(
         printer.line()
         while (line := await lines.next()) is not None:
             if lines.echo:
-                printer.line(f"{words.PROMPT}{line}")
+                printer.line(f"{words.PROMPT}{line}".rstrip())
             if not await session.handle(line):
                 break
         failed = session.failures or printer.refusals or deps.background.failures

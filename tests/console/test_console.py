@@ -1,0 +1,230 @@
+# ruff: noqa: RUF001 - typographic quotes are what the console says
+"""The console: a script in, an exact transcript out (ANSI off, a fixed clock, a Berlin zone),
+through the same AsyncApp, the shipped Slack stand-in and the sandbox."""
+
+from __future__ import annotations
+
+import builtins
+import io
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.console.main import ScriptLines, TerminalLines, console_user, run_console
+from bot.console.printer import Printer
+from bot.console.slack_standin import Call
+from bot.reply.sandbox import Sandbox
+from bot.settings import Settings
+from tests.scenarios.harness import NOW
+from tests.support.fake_slack import FakeClock
+from tests.support.servers import serve_asgi
+
+BERLIN = {"TASKBOT_CONSOLE_TIMEZONE": "Europe/Berlin"}
+BERLIN_ZONE = ZoneInfo("Europe/Berlin")
+
+SCRIPT = """\
+/task call jane@acme.com tomorrow 3pm Ask about {{company}} pricing
+cancel
+no
+task mtg "Jane" next Tue 10am Quarterly review
+pick 2
+help
+
+/task email bob@globex.com tomorrow
+form
+bogus
+/remind me
+quit
+/task never runs
+"""
+
+CARD_CONTEXT = "via Slack · 🧪 Reply sandbox: a practice task, not in your Reply account"
+
+TRANSCRIPT = f"""\
+taskbot console on the Reply sandbox (no REPLY_API_KEY): practice tasks, not your Reply account.
+Contacts to try: jane@acme.com · bob@globex.com · mike@oscorp.com · "Jane" (2 match) · \
+#30106 (Priya Raman, LinkedIn only)
+Times are read in Europe/Berlin. Type help for how this works, quit to leave.
+
+taskbot> /task call jane@acme.com tomorrow 3pm Ask about {{{{company}}}} pricing
+⏳ Creating a call task for jane@acme.com…
+
+📞 Call — Jane Cooper
+Start: Today at 8:37 PM
+Due: Tomorrow at 3:00 PM
+Status: 🔵 New
+Phone: +14155550132
+Ask about Acme pricing
+Task #10001 · {CARD_CONTEXT}
+[done] [edit] [cancel] [share]
+
+taskbot> cancel
+Cancel this task?
+Reply will cancel the Call task for Jane Cooper. You can't undo this from Slack.
+Type yes to cancel task, anything else to keep it.
+
+taskbot> no
+Keep it: nothing was done.
+
+taskbot> task mtg "Jane" next Tue 10am Quarterly review
+⏳ Creating a meeting task for Jane…
+
+2 Reply contacts match “Jane”. Which one did you mean?
+Jane Cooper · VP of Sales, Acme · jane@acme.com · #30101  [1]
+Jane Park · Director of Engineering, Hooli · jane.park@hooli.com · #30105  [2]
+[form]
+
+taskbot> pick 2
+⏳ Creating a meeting task for Jane…
+
+🤝 Meeting — Jane Park
+Start: Today at 8:37 PM
+Due: Dec 1, 2026 at 10:00 AM
+Status: 🔵 New
+Email: jane.park@hooli.com
+Quarterly review
+Task #10002 · {CARD_CONTEXT}
+[done] [edit] [cancel] [share]
+
+taskbot> help
+Type a command as you would in Slack, e.g. /task call jane@acme.com tomorrow 3pm Ask about \
+pricing (the slash is optional; /task help lists everything it understands).
+Press a button by typing the word shown in [brackets]: done, cancel, retry, pick 2, …
+quit (or Ctrl-D) leaves.
+
+taskbot>
+taskbot> /task email bob@globex.com tomorrow
+⚠️ taskbot needs a little more before it can create this task:
+• Say what the task is about: write it after the date, e.g. `/task email #12345 EOD Fri Hi \
+{{{{firstName}}}}, how is the trial going?`.
+[form]
+
+taskbot> form
+⚠️ The task form isn't available in this version of taskbot yet. Here is what you typed, to \
+fix and send again: /task email bob@globex.com tomorrow
+
+taskbot> bogus
+‘bogus’ isn't something the console knows. Type /task … or a button: form, done, edit, \
+cancel, share (help explains).
+
+taskbot> /remind me
+/remind isn't a taskbot command; the only one is /task (try /task help).
+
+taskbot> quit
+"""
+
+
+async def run_script(script: str, environment: dict[str, str] | None = None) -> tuple[int, str]:
+    clock = FakeClock(NOW)
+    out = io.StringIO()
+    settings = Settings.model_validate({**BERLIN, **(environment or {})})
+    async with Sandbox.create(clock=clock) as sandbox:
+        code = await run_console(
+            settings, lines=ScriptLines(script), out=out, clock=clock, sandbox=sandbox
+        )
+    return code, out.getvalue()
+
+
+async def test_a_script_gives_this_exact_transcript() -> None:
+    code, output = await run_script(SCRIPT)
+    assert output == TRANSCRIPT
+    assert code == 0
+
+
+async def test_a_confirmed_cancel_reaches_the_app_and_leaves_the_card() -> None:
+    code, output = await run_script(
+        "/task call jane@acme.com tomorrow 3pm hi\ncancel\nyes\ncancel\nno\n"
+    )
+    assert code == 0
+    assert output.endswith(
+        "taskbot> yes\n"
+        "⚠️ Cancelling a task from Slack isn't available in this version of taskbot yet. "
+        "Do it in Reply for now; the card will catch up soon.\n\n"
+        # The card is still there (not replaced), so its cancel button still works:
+        "taskbot> cancel\nCancel this task?\n"
+        "Reply will cancel the Call task for Jane Cooper. You can't undo this from Slack.\n"
+        "Type yes to cancel task, anything else to keep it.\n\n"
+        "taskbot> no\nKeep it: nothing was done.\n\n"
+    )
+
+
+async def test_a_replaced_message_loses_its_buttons() -> None:
+    _, output = await run_script('task call "Jane" tomorrow 3pm hi\npick 1\npick 2\n')
+    assert output.endswith(
+        "taskbot> pick 2\n‘pick 2’ isn't something the console knows. Type /task … or a "
+        "button: done, edit, cancel, share (help explains).\n\n"
+    )
+
+
+async def test_on_a_real_reply_the_console_says_tasks_are_real() -> None:
+    clock = FakeClock(NOW)
+    reply = Sandbox.create(clock=clock)
+    async with reply, serve_asgi(reply.app, lifespan="off") as url:
+        settings = Settings.model_validate(
+            {**BERLIN, "REPLY_API_KEY": "k-real", "REPLY_API_BASE_URL": url}
+        )
+        out = io.StringIO()
+        script = ScriptLines("/task todo tomorrow Prepare the forecast\n")
+        assert await run_console(settings, lines=script, out=out, clock=clock) == 0
+    shown = out.getvalue()
+    assert shown.startswith(
+        f"taskbot console on Reply ({url}): tasks you create are real.\n"
+        "Times are read in Europe/Berlin."
+    )
+    assert "📝 To-do\n" in shown
+    assert "Reply sandbox" not in shown.split("taskbot>", 1)[1]
+
+
+def test_ansi_styles_the_card_when_asked() -> None:
+    out = io.StringIO()
+    printer = Printer(out, ansi=True, tz=BERLIN_ZONE, clock=lambda: NOW)
+    printer.message(
+        {"text": "t", "blocks": [{"type": "header", "text": {"type": "plain_text", "text": "Hi"}}]}
+    )
+    assert out.getvalue() == "\x1b[1mHi\x1b[0m\n\n"
+
+
+def test_what_slack_would_refuse_is_shown_and_counted() -> None:
+    out = io.StringIO()
+    printer = Printer(out, ansi=False, tz=BERLIN_ZONE, clock=lambda: NOW)
+    refused = Call(
+        "response_url",
+        {"text": "x", "blocks": "[]"},
+        {},
+        {"ok": False, "error": "invalid_blocks", "errors": ["no more than 50 items allowed"]},
+        status=400,
+    )
+    assert printer.call(refused) is None
+    assert out.getvalue() == (
+        "⚠️ Slack would refuse taskbot's response_url (invalid_blocks):\n"
+        "   no more than 50 items allowed\n\n"
+    )
+    assert printer.refusals == 1
+
+
+def test_the_console_user_has_the_zone_and_offset_slack_would_report() -> None:
+    user = console_user("Asia/Kolkata", "en-IN", lambda: NOW)
+    assert (user.tz, user.tz_offset, user.locale) == ("Asia/Kolkata", 19800, "en-IN")
+    assert user.tz_label == "IST"
+
+
+async def test_terminal_lines_prompt_one_line_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    typed: Iterator[str] = iter(["/task help", "quit"])
+    prompts: list[str] = []
+
+    def fake_input(prompt: str) -> str:
+        prompts.append(prompt)
+        try:
+            return next(typed)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr(builtins, "input", fake_input)
+    lines = TerminalLines()
+    assert [await lines.next(), await lines.next(), await lines.next()] == [
+        "/task help",
+        "quit",
+        None,
+    ]
+    assert prompts == ["taskbot> "] * 3
