@@ -20,21 +20,15 @@ from typing import Final
 
 from bot.domain import Contact, ContactKind, ContactQuery
 from bot.messages import form as words
+from bot.parsing._contacts import contact_in
+from bot.parsing._text import Token
 from bot.views.card import fit_plain
 from bot.views.mrkdwn import linkedin_label as short_linkedin
 
 OPTION_VALUE: Final = 150
 OPTION_TEXT: Final = 75
+_SHORTEST_NAME: Final = 12  # below this a cut name says less than a cut email
 
-_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}")
-_CONTACT_ID = re.compile(r"#(\d{1,12})")
-# LinkedIn profile URLs as reps paste them: with or without scheme, www. or a country
-# subdomain (de.linkedin.com), public (/in/, /pub/) or Sales Navigator (/sales/lead/) forms.
-_LINKEDIN = re.compile(
-    r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub|sales/lead|sales/people)/[^\s?#]+"
-    r"(?:[?#]\S*)?",
-    re.IGNORECASE,
-)
 _PREFIX: Final[dict[ContactKind, str]] = {
     "id": "id:",
     "email": "email:",
@@ -66,8 +60,8 @@ class ContactChoice:
 
     @classmethod
     def from_query(cls, query: ContactQuery) -> ContactChoice | None:
-        """What a `/task` command named, shown until Reply fills in the name; None when it
-        cannot travel in an option value (longer than Slack allows)."""
+        """What a `/task` command named, shown as written and found in Reply on saving; None
+        when it cannot travel in an option value (longer than Slack allows)."""
         kind, value = query.kind, query.value.strip()
         if kind == "id":
             value = value.removeprefix("#")
@@ -129,28 +123,30 @@ class ContactChoice:
 
 def typed_choice(typed: str) -> ContactChoice | None:
     """An option for text typed into the contact search that is usable as is: an email,
-    `#12345`, or a LinkedIn profile URL (`None` for anything else, e.g. part of a name)."""
+    `#12345`, or a LinkedIn profile URL — the forms `/task` reads (`bot.parsing`), so a rep
+    can type the same thing in both. None for anything else, e.g. part of a name."""
     text = typed.strip().removeprefix("mailto:")
-    if _EMAIL.fullmatch(text):
-        choice = ContactChoice(ContactQuery("email", text), _fit(words.use_email(text)))
-    elif found := _CONTACT_ID.fullmatch(text):
-        number = int(found.group(1))
-        if number <= 0:
-            return None
-        choice = ContactChoice(ContactQuery("id", str(number)), words.use_contact_id(number))
-    elif _LINKEDIN.fullmatch(text):
-        url = canonical_linkedin(text)
-        choice = ContactChoice(
-            ContactQuery("linkedin", url), _fit(words.use_linkedin(short_linkedin(url)))
-        )
-    else:
+    found = contact_in(Token(0, len(text), text)) if text and " " not in text else None
+    if found is None:
         return None
+    kind, value = found.query.kind, found.query.value
+    if kind == "email":
+        label = words.use_email(value)
+    elif kind == "id":
+        label = words.use_contact_id(int(value))
+    elif kind == "linkedin":
+        value = canonical_linkedin(value)
+        label = words.use_linkedin(short_linkedin(value))
+    else:
+        return None  # a quoted name is a search, and the search results answer it
+    choice = ContactChoice(ContactQuery(kind, value), _fit(label))
     return choice if len(choice.option_value) <= OPTION_VALUE else None
 
 
 def contact_label(contact: Contact) -> str:
-    """ "Jane Cooper · Acme · jane@acme.com" in at most 75 characters: the company goes first
-    when it does not fit, then the name is shortened; the way to reach them stays."""
+    """ "Jane Cooper · Acme · jane@acme.com" in at most 75 characters: when it does not fit,
+    the company goes first, then the name is shortened so the email (what tells two Janes
+    apart) stays whole; only an email too long for that is cut itself."""
     name = contact.display_name
     reach = contact.email or (short_linkedin(contact.linkedin_url) if contact.linkedin_url else "")
     reach = reach or contact.phone or ""
@@ -158,7 +154,11 @@ def contact_label(contact: Contact) -> str:
     parts = list(dict.fromkeys(parts))  # a contact known only by email shows it once
     label = " · ".join(parts)
     if len(label) > OPTION_TEXT and contact.company and len(parts) == 3:
-        label = " · ".join(p for p in parts if p != contact.company)
+        parts.remove(contact.company)
+        label = " · ".join(parts)
+    room = OPTION_TEXT - len(f" · {reach}")
+    if len(label) > OPTION_TEXT and reach and parts[-1] == reach and room >= _SHORTEST_NAME:
+        label = f"{fit_plain(parts[0], room)} · {reach}"
     return _fit(label)
 
 

@@ -32,9 +32,11 @@ def test_a_reply_contact_shows_name_company_and_email() -> None:
                  company="Internationale Handelsgesellschaft Nord", email="m.oberhuber@ihn.de"),
          "Maximiliane Oberhuber-Schwarzenberg · m.oberhuber@ihn.de"),
         (Contact(id=6, first_name="A" * 60, email="b" * 30 + "@acme.com"),
-         "A" * 60 + " · " + "b" * 11 + "…"),
+         "A" * 32 + "… · " + "b" * 30 + "@acme.com"),
+        (Contact(id=7, first_name="Jo", email="j" * 80 + "@acme.com"), "Jo · " + "j" * 69 + "…"),
     ],
-    ids=["email-only", "linkedin", "phone", "nothing", "company-dropped-first", "cut"],
+    ids=["email-only", "linkedin", "phone", "nothing", "company-dropped-first", "name-cut",
+         "email-cut"],
 )  # fmt: skip
 def test_labels_fit_an_option_and_keep_the_way_to_reach_them(contact: Contact, label: str) -> None:
     assert contact_label(contact) == label

@@ -17,6 +17,7 @@ from bot import ids
 from bot.domain import Contact, ContactQuery, Field, LinkedInAction, TaskType
 from bot.forms import ContactChoice, FormMetadata, FormValues, HiddenValues, Origin
 from bot.parsing.dates import ReadDate, read_date
+from bot.reply.sandbox.seed import CONTACTS
 from bot.views.modal import contact_options, message_modal, notice_block_id, task_modal
 from tests.forms.support import CREATE_META, CTX, EDIT_META
 from tests.support.block_kit import assert_valid_view
@@ -412,3 +413,11 @@ def test_every_example_in_the_date_hints_reads_as_ahead() -> None:
     for example in examples:
         reading = read_date(example, CTX, "due")
         assert isinstance(reading, ReadDate), (example, reading)
+
+
+def test_the_body_hint_names_only_variables_reply_fills_in() -> None:
+    data = view_json(task_modal(FULL, mode="create", metadata=CREATE_META))
+    named = re.findall(r"\{\{(\w+)\}\}", block(data, ids.BODY_BLOCK)["hint"]["text"])
+    rendered = CONTACTS[0].variables()  # what the sandbox's Handlebars context holds
+    assert named
+    assert set(named) <= set(rendered)
