@@ -122,7 +122,10 @@ def human(parsed: ParsedCommand, ctx: DateContext) -> str:
         kind += f" · {LINKEDIN_ACTION_NAME[draft.linkedin_action]}"
     lines.append(("type", kind))
     if draft.contact:
-        origin = " — a guess, to confirm" if parsed.contact_origin == "guessed" else ""
+        origin = {
+            "guessed": " — a guess, to confirm",
+            "description": " — found in the description, to confirm",
+        }.get(parsed.contact_origin or "", "")
         lines.append(("contact", f"{draft.contact.value} ({draft.contact.kind}){origin}"))
     lines.append(("start", _when(draft.start_at, parsed.start, "now")))
     lines.append(("due", _when(draft.due_to, parsed.due, "no date given")))

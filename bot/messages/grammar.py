@@ -70,8 +70,8 @@ def unknown_type(word: str, suggestion: str) -> str:
 
 def which_type(contact: ContactQuery) -> str:
     return (
-        f"What kind of task is this for {contact_text(contact)}? Start the command with a "
-        f"type, e.g. `/task call {contact_text(contact)} …`: {TYPE_LIST}."
+        f"What kind of task is this for {contact_text(contact)}? Start the command with "
+        f"{TYPE_LIST}, e.g. `/task call {contact_text(contact)} …`."
     )
 
 

@@ -178,3 +178,9 @@ def test_an_offset_zone_like_slacks_tz_offset(capsys: pytest.CaptureFixture[str]
     argv = ["parse", "--now", "2026-11-25T19:37Z", "--tz", "+05:30", "--json", "todo EOD x"]
     assert main(argv) == 0
     assert json.loads(capsys.readouterr().out)["due"] == "2026-11-26T17:00:00+05:30"
+
+
+def test_a_contact_found_in_the_description_is_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", *NOW, "call about bob@acme.com tomorrow"]) == 1
+    out = capsys.readouterr().out
+    assert "contact   bob@acme.com (email) — found in the description, to confirm\n" in out
