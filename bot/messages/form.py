@@ -192,10 +192,18 @@ NO_DUE: Final = f"Say when the task is due, e.g. {EXAMPLES}."
 EMPTY_BODY: Final = "Describe the task: what should happen, e.g. ‘Ask about {{company}} pricing’."
 
 
+_NEEDS_CONTACT: Final[dict[TaskType, str]] = {
+    TaskType.CALL: "a call",
+    TaskType.MEETING: "a meeting",
+    TaskType.LINKEDIN: "a LinkedIn task",
+    TaskType.MANUAL_EMAIL: "an email",
+    TaskType.SMS: "an SMS",
+    TaskType.WHATSAPP: "a WhatsApp message",
+}
+
+
 def pick_contact(task_type: TaskType) -> str:
-    noun = "an email" if task_type is TaskType.MANUAL_EMAIL else f"a {task_type.value} task"
-    if task_type is TaskType.LINKEDIN:
-        noun = "a LinkedIn task"
+    noun = _NEEDS_CONTACT.get(task_type, "this task")
     return (
         f"Reply needs a contact for {noun}. Search for them by name, or type their email and "
         "pick “Use …”."

@@ -72,7 +72,9 @@ def test_a_good_form_is_a_ready_task() -> None:
     [
         ({"task_type": None}, ids.TYPE_BLOCK, "Choose what kind of task this is"),
         ({"contact": None}, ids.CONTACT_BLOCK,
-         "Reply needs a contact for a Call task. Search for them by name, or type their email"),
+         "Reply needs a contact for a call. Search for them by name, or type their email"),
+        ({"task_type": TaskType.SMS, "contact": None}, ids.CONTACT_BLOCK,
+         "Reply needs a contact for an SMS."),
         ({"task_type": TaskType.MANUAL_EMAIL, "contact": None}, ids.CONTACT_BLOCK,
          "Reply needs a contact for an email"),
         ({"due_text": ""}, ids.DUE_BLOCK, "Say when the task is due, e.g. ‘tomorrow 3pm’"),
@@ -97,8 +99,8 @@ def test_a_good_form_is_a_ready_task() -> None:
         ({"task_type": TaskType.LINKEDIN}, ids.LINKEDIN_BLOCK,
          "Choose the LinkedIn action: a message, a connection request, an InMail"),
     ],
-    ids=["no-type", "no-contact", "no-contact-email", "no-due", "blank-due", "unreadable-due",
-         "past-due", "vague-due", "impossible-due", "past-start", "vague-start",
+    ids=["no-type", "no-contact", "no-contact-sms", "no-contact-email", "no-due", "blank-due",
+         "unreadable-due", "past-due", "vague-due", "impossible-due", "past-start", "vague-start",
          "due-before-start", "due-equals-start", "empty-body", "blank-body", "long-body",
          "long-subject", "no-linkedin-action"],
 )  # fmt: skip
