@@ -18,6 +18,7 @@ Layout, top to bottom (≤ 17 blocks, far below a modal's 100):
 
 Notices are problems known when the form opens ("Open in form" after a command that could not
 finish); Slack's own red field errors exist only in a view_submission ack (slack-notes §2.3).
+A rebuild after a type change passes none: saving checks every field again anyway.
 """
 
 from __future__ import annotations
