@@ -81,6 +81,13 @@ def contact_in(token: Token) -> FoundContact | None:
     return FoundContact(query, token.span, token.text) if query else None
 
 
+def read_contact(text: str) -> ContactQuery | None:
+    """`text` (one contact, as a rep would type it after the type word) as a contact query:
+    `jane@acme.com`, `#12345`, `linkedin.com/in/jane`, `"Jane Doe"`; None for anything else."""
+    written = text.strip()
+    return _query(written) if written else None
+
+
 def _query(text: str) -> ContactQuery | None:
     email, contact_id, linkedin = _patterns()
     closers = QUOTE_CLOSERS.get(text[:1])

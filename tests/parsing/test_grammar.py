@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain import ContactQuery, LinkedInAction, TaskType
+from bot.parsing import read_contact, unescape_slack
 from tests.parsing.grammar_support import fields, local, parse
 
 HEADLINE = "call jane@acme.com tomorrow 3pm Ask about {{company}} pricing"
@@ -276,3 +277,22 @@ def test_inmail_alone_is_a_linkedin_inmail(word: str) -> None:
     assert (draft.task_type, draft.linkedin_action) == (TaskType.LINKEDIN, LinkedInAction.INMAIL)
     assert (draft.subject, draft.body, draft.problems) == ("Intro", "Hi", ())
     assert [item.role for item in parsed.recognised] == ["type", "contact", "subject"]
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("jane@acme.com", ContactQuery("email", "jane@acme.com")),
+        (" #12345 ", ContactQuery("id", "12345")),
+        ("linkedin.com/in/jane", ContactQuery("linkedin", "https://linkedin.com/in/jane")),
+        ('"Jane Doe"', ContactQuery("name", "Jane Doe")),
+        ("Jane Doe", None),
+        ("", None),
+    ],
+)
+def test_read_contact_reads_one_contact_form(text: str, query: ContactQuery | None) -> None:
+    assert read_contact(text) == query
+
+
+def test_unescape_slack_is_the_grammars_reading_of_slack_markup() -> None:
+    assert unescape_slack("<mailto:a@b.co|a@b.co> &amp; <@U1|jo>") == "a@b.co & @jo"
