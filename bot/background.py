@@ -111,3 +111,26 @@ class Background:
                 task.get_name(),
                 exc_info=(type(error), error, error.__traceback__),
             )
+
+
+ACK_DELIVERED = "taskbot_ack_delivered"
+"""Bolt context key of an `asyncio.Event` set once the ack has left taskbot (the HTTP
+response was sent, the Socket Mode envelope answered). A slash command's card replaces its
+ack through the response_url; posted before the ack reached Slack, there would be nothing to
+replace yet, and the late ack would sit under the card. With a fast Reply (the embedded
+sandbox answers in about a millisecond) that race is the common case, so the card waits for
+this event. The console dispatches with process_before_response, which orders it anyway."""
+
+ACK_WAIT_SECONDS = 3.0
+"""Never wait longer than Slack's ack deadline: past it the ack is lost anyway."""
+
+
+async def after_ack(delivered: asyncio.Event | None) -> None:
+    """Return once the ack has left (at once without an event; at most ACK_WAIT_SECONDS)."""
+    if delivered is None or delivered.is_set():
+        return
+    try:
+        async with asyncio.timeout(ACK_WAIT_SECONDS):
+            await delivered.wait()
+    except TimeoutError:
+        log.warning("the ack was not confirmed sent within %.0fs; posting anyway", ACK_WAIT_SECONDS)

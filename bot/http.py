@@ -15,6 +15,7 @@ itself does no work until a server starts it:
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -23,12 +24,14 @@ from dataclasses import dataclass
 
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot import __version__
 from bot.app import build_app
+from bot.background import ACK_DELIVERED
 from bot.settings import Settings, load_settings
 from bot.wiring import Dependencies, open_dependencies
 
@@ -73,7 +76,13 @@ def create_http_app(
     async def events(request: Request) -> Response:
         if running.handler is None:
             return JSONResponse({"error": "taskbot is not running"}, status_code=503)
-        return await running.handler.handle(request)
+        delivered = asyncio.Event()
+        response = await running.handler.handle(
+            request, addition_context_properties={ACK_DELIVERED: delivered}
+        )
+        # Starlette runs a response's background task once the body has been sent.
+        response.background = BackgroundTask(delivered.set)
+        return response
 
     async def health(_: Request) -> Response:
         deps = running.deps

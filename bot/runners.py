@@ -101,6 +101,7 @@ def run_socket(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
         return CONFIGURATION
     configure_logging(settings, err)
     from bot.reply.sandbox.store import SandboxDatabaseError  # noqa: PLC0415
+    from bot.socket_mode import serve_socket_mode  # noqa: PLC0415
     from bot.wiring import ConfigurationError  # noqa: PLC0415
 
     try:
@@ -175,64 +176,7 @@ def _stopped_cleanly_by_signals() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-async def serve_socket_mode(settings: Settings, *, err: TextIO) -> int:
-    """Connect over Socket Mode and serve until SIGINT or SIGTERM, then disconnect, finish
-    the work already started (drain) and close the clients."""
-    from slack_bolt.adapter.socket_mode.async_handler import (  # noqa: PLC0415
-        AsyncSocketModeHandler,
-    )
-    from slack_sdk.errors import SlackApiError  # noqa: PLC0415
-
-    from bot.app import build_app  # noqa: PLC0415
-    from bot.wiring import open_dependencies  # noqa: PLC0415
-
-    assert settings.slack_app_token is not None
-    async with open_dependencies(settings) as deps:
-        app = build_app(deps, mode="socket")
-        handler = AsyncSocketModeHandler(app, app_token=settings.slack_app_token.get_secret_value())
-        try:
-            identity = await deps.slack.auth_test()
-            await handler.connect_async()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
-        except SlackApiError as exc:
-            err.write(f"taskbot socket: Slack refused the connection: {_slack_error(exc)}\n")
-            await handler.close_async()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
-            return CONFIGURATION
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        reply = "the embedded Reply sandbox" if deps.in_sandbox else deps.reply.base_url
-        log.info(
-            "connected to Slack workspace %s as %s over Socket Mode; Reply: %s",
-            identity.get("team"),
-            identity.get("user"),
-            reply,
-        )
-        try:
-            await stop.wait()
-        finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.remove_signal_handler(signum)
-            log.info("disconnecting; finishing work already started")
-            await handler.close_async()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
-    return 0
-
-
 # --------------------------------------------------------------------------------------
-
-
-def _slack_error(exc: Exception) -> str:
-    response = getattr(exc, "response", None)
-    error = response.get("error") if response is not None else None
-    hints = {
-        "invalid_auth": "a token is wrong or was revoked",
-        "not_authed": "a token is missing",
-        "account_inactive": "the app or workspace was deactivated",
-        "token_revoked": "a token was revoked",
-    }
-    if error in hints:
-        return f"{error} ({hints[error]}: check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)"
-    return str(error or exc)
 
 
 def _settings(err: TextIO) -> Settings | None:

@@ -132,6 +132,9 @@ async def run_console(
                 printer.line(f"{words.PROMPT}{line}".rstrip())
             if not await session.handle(line):
                 break
+        else:
+            if not lines.echo:
+                printer.line()  # Ctrl-D at the prompt: end its line
         failed = session.failures or printer.refusals or deps.background.failures
     return 1 if failed else 0
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
+from bot.background import after_ack
 from bot.domain import TaskDraft
 from bot.messages import outcomes as words
 from bot.parsing.dates import DateContext
@@ -106,10 +107,19 @@ async def create_in_background(
     owner: str,
     tz: tzinfo,
     contact_id: int | None = None,
+    ack_delivered: asyncio.Event | None = None,
 ) -> None:
-    """Start creating the task after the ack; the card replaces the progress line."""
+    """Start creating the task after the ack; the card replaces the progress line (posted
+    only once the ack has left, `bot.background.ACK_DELIVERED`)."""
     work = _create_and_show(
-        deps, respond, draft=draft, command=command, owner=owner, tz=tz, contact_id=contact_id
+        deps,
+        respond,
+        draft=draft,
+        command=command,
+        owner=owner,
+        tz=tz,
+        contact_id=contact_id,
+        ack_delivered=ack_delivered,
     )
     try:
         deps.background.spawn(work, name=f"create task for {owner}")
@@ -126,6 +136,7 @@ async def _create_and_show(
     owner: str,
     tz: tzinfo,
     contact_id: int | None,
+    ack_delivered: asyncio.Event | None,
 ) -> None:
     try:
         if contact_id is None:
@@ -136,8 +147,10 @@ async def _create_and_show(
     except Exception:
         # The rep must not be left looking at "Creating…" forever; Background logs the
         # traceback once this re-raises.
+        await after_ack(ack_delivered)
         await deliver(respond, error_card(words.UNEXPECTED, command=command), replace=True)
         raise
+    await after_ack(ack_delivered)
     await deliver(respond, card, replace=True)
 
 

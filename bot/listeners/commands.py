@@ -7,7 +7,7 @@
    carrying the text; otherwise the progress line ("⏳ Creating a call task for jane@acme.com…").
 3. Only in the last case the slow part (contact lookup, create, read back) runs in a tracked
    background task (`bot.background`), and its card replaces the progress line through the
-   command's response_url.
+   command's response_url, once the ack has left (`bot.background.ACK_DELIVERED`).
 """
 
 from __future__ import annotations
@@ -16,20 +16,33 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import ids
+from bot.background import ACK_DELIVERED
 from bot.listeners._common import create_in_background, first_answer
 from bot.wiring import Dependencies
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
     @app.command(ids.COMMAND)
-    async def task_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def task_command(
+        ack: AsyncAck,
+        command: dict[str, Any],
+        respond: AsyncRespond,
+        context: AsyncBoltContext,
+    ) -> None:
         text, user_id = str(command.get("text") or ""), str(command["user_id"])
         answer = await first_answer(deps, text=text, user_id=user_id)
         await ack(**answer.card.message())
         if answer.draft is not None:
             await create_in_background(
-                deps, respond, draft=answer.draft, command=text, owner=user_id, tz=answer.tz
+                deps,
+                respond,
+                draft=answer.draft,
+                command=text,
+                owner=user_id,
+                tz=answer.tz,
+                ack_delivered=context.get(ACK_DELIVERED),
             )
