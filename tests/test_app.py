@@ -3,7 +3,9 @@ client of each kind opened and closed together, and the global error handler."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from bot.messages import outcomes as words
 from bot.reply.sandbox import Sandbox
 from bot.service import TaskService
 from bot.settings import Settings
+from bot.users import UserDirectory, UserProfile
 from bot.wiring import ConfigurationError, Dependencies, open_dependencies
 from tests.support.fake_slack import FakeSlack, SlackUser
 
@@ -190,3 +193,33 @@ async def test_work_that_fails_after_the_ack_replaces_the_progress_line(
         assert post.params["text"] == f"⚠️ {words.UNEXPECTED}"
         assert deps.background.failures == 1
         assert "a bug after the ack" in caplog.text
+
+
+class _StuckDirectory(UserDirectory):
+    """users.info that never answers (a Slack outage, a rate-limit queue)."""
+
+    async def profile(self, user_id: str) -> UserProfile:
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+
+async def test_a_slow_users_info_never_makes_the_ack_late(
+    fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with open_dependencies(
+        settings(SLACK_API_URL=fake.api_url, TASKBOT_DEFAULT_TIMEZONE="America/Chicago"),
+        profile_wait=0.05,
+    ) as opened:
+        stuck = _StuckDirectory(
+            opened.slack, default_tz="UTC", default_locale="en-US", ttl=0, clock=opened.clock
+        )
+        deps = dataclasses.replace(opened, users=stuck)
+        # The directory never answers: the dispatch returning at all is the point.
+        answer = await dispatch(
+            build_app(deps, mode="console"), command(fake, "call jane@acme.com tomorrow 3pm hi")
+        )
+        assert json.loads(answer.body)["text"] == "⏳ Creating a call task for jane@acme.com…"
+        assert await deps.background.drain()
+        [post] = fake.calls_to("response_url")
+        assert post.params["text"].endswith(" CST (New)")  # the workspace default zone
+        assert "took over 0.1s; using the default zone" in caplog.text

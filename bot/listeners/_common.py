@@ -13,7 +13,7 @@ import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.background import after_ack
-from bot.domain import TaskDraft
+from bot.domain import ContactQuery, TaskDraft
 from bot.messages import outcomes as words
 from bot.parsing.dates import DateContext
 from bot.service import (
@@ -179,6 +179,16 @@ async def first_answer(deps: Dependencies, *, text: str, user_id: str) -> FirstA
         return FirstAnswer(card, None, profile.tz)
     if deps.background.closed:
         return FirstAnswer(error_card(words.SHUTTING_DOWN, command=text), None, profile.tz)
-    contact = draft.contact.value if draft.contact is not None else None
+    contact = contact_label(draft.contact) if draft.contact is not None else None
     card = progress_card(draft.task_type, draft.linkedin_action, contact)
     return FirstAnswer(card, draft, profile.tz)
+
+
+def contact_label(query: ContactQuery) -> str:
+    """The contact as the progress line names it: `#30108`, `linkedin.com/in/jane`, or as
+    typed (an email, a name)."""
+    if query.kind == "id":
+        return f"#{query.value.strip().removeprefix('#')}"
+    if query.kind == "linkedin":
+        return mrkdwn.linkedin_label(query.value.strip())
+    return query.value.strip()

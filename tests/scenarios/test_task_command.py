@@ -7,6 +7,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot import ids
 from bot.console.slack_standin.block_kit import block_problems
 from bot.views.values import CommandRef, TaskRef, decode
@@ -187,3 +189,32 @@ async def test_a_misspelt_type_gets_a_suggestion() -> None:
         problems = " ".join(texts(sent.ack))
         assert "`call`" in problems
         assert bot.reply_calls() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "progress"),
+    [
+        pytest.param(
+            "email #30108 EOD Fri Bonjour {{firstName}}",
+            "⏳ Creating an email task for #30108…",
+            id="reply-id",
+        ),
+        pytest.param(
+            "linkedin connect https://www.linkedin.com/in/lars-eriksson-northwind tomorrow hi",
+            "⏳ Creating a LinkedIn Connect task for linkedin.com/in/lars-eriksson-northwind…",
+            id="linkedin-url",
+        ),
+        pytest.param(
+            "todo by EOW Prepare the Q4 forecast", "⏳ Creating a to-do…", id="no-contact"
+        ),
+    ],
+)
+async def test_the_progress_line_names_the_contact_the_way_a_rep_reads_it(
+    text: str, progress: str
+) -> None:
+    async with running_taskbot() as bot:
+        sent = await bot.command(text)
+        assert sent.ack["text"] == progress
+        await bot.settle()
+        [card] = bot.shown(sent)
+        assert card["text"].endswith("(New)")
