@@ -281,3 +281,25 @@ async def test_the_console_reads_piped_stdin_like_dev_py_runs_it(tmp_path: Path)
     assert "Ask about Acme pricing\n" in shown
     assert "\x1b[" not in shown  # not a terminal: no ANSI
     assert err == b""
+
+
+async def test_socket_mode_refused_by_slack_is_one_line(tmp_path: Path) -> None:
+    from bot.settings import Settings  # noqa: PLC0415
+    from bot.socket_mode import serve_socket_mode  # noqa: PLC0415
+
+    fake = FakeSlack(users=[REP])
+    fake.fail_next("auth.test", "invalid_auth")
+    async with fake.running():
+        settings = Settings.model_validate(
+            {
+                "SLACK_BOT_TOKEN": "xoxb-revoked",
+                "SLACK_APP_TOKEN": "xapp-1",
+                "SLACK_API_URL": fake.api_url,
+            }
+        )
+        err = io.StringIO()
+        assert await serve_socket_mode(settings, err=err) == 2
+    assert err.getvalue() == (
+        "taskbot socket: Slack refused the connection: invalid_auth (a token is wrong or was "
+        "revoked: check SLACK_BOT_TOKEN and SLACK_APP_TOKEN)\n"
+    )
