@@ -60,8 +60,10 @@ DEFAULT_BASE_URL = "https://api.reply.io"
 # (§6.2, §10 q8). Every other seed and beta URL is under /v3, no v4 route appears anywhere
 # else, and the beta documents the same body at /v3: a typo. Both dialects use /v3.
 CONTACTS_FILTER_PATH = "/v3/contacts/filter"
-# A sandbox accepts any non-empty key (`from_settings` with a transport and no key).
-SANDBOX_KEY = "sandbox"
+# A sandbox accepts any non-empty key (`from_settings` with a transport and no key). Not a
+# plain word: the client scrubs its key out of every message, and scrubbing "sandbox" would
+# turn the sandbox's own wording ("the Reply sandbox's fault queue") into "[redacted]".
+SANDBOX_KEY = "taskbot-embedded-sandbox-key"
 
 # Beta documents 201 for a create; the seed did not say (§10 q2), so 200 is accepted too.
 _CREATED = frozenset({200, 201})
