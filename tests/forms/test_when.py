@@ -105,11 +105,6 @@ def test_a_past_instant_is_refused_as_past_not_misread(minutes: int, tz: tzinfo)
 # the form works around. Strict xfails: they start failing the day the reader is fixed.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="date layer: a zero-padded 24-hour time ('05:00') gets rule 3's bare-hour pm "
-    "reading (17:00); instant_text writes '5:00am' to stay exact",
-)
 def test_a_zero_padded_hour_is_a_24_hour_time() -> None:
     reading = read_date("Fri 4 December 2026 05:00", CTX, "due")
     assert isinstance(reading, ReadDate)

@@ -72,6 +72,7 @@ class ClockTime:
     minute: int
     meridiem: str | None  # am | pm | None
     style: str  # "bare": business-hours reading (rule 3); "24h": as written
+    lone: bool = False  # a plain number ("5"): a time only after "at"/"by" or a day
 
 
 @dataclass(frozen=True, slots=True)

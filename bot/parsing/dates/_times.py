@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.parsing.dates._components import ClockTime, Now, PartOfDay, Zone
 from bot.parsing.dates._cursor import Cursor, Match
 from bot.parsing.dates._lexicon import Cat
-from bot.parsing.dates._tokens import Clock
+from bot.parsing.dates._tokens import Clock, zero_padded
 from bot.parsing.dates._zones import TIME_WORDS, ZONE_WORDS
 
 
 class TimeMatchers(Cursor):
     clock_style = "bare"  # how a colon time without am/pm reads; "24h" outside English
+    """The language's reading of "5:00"; a time whose writing says 24-hour ("05:00", "15h30",
+    "at 05") is read as written whatever the language (see `Clock.twenty_four`)."""
 
     def _time(self, i: int) -> Match:
         cat = self.cat(i)
@@ -28,9 +32,9 @@ class TimeMatchers(Cursor):
                     return self._range_start(start, end), k
         if ranged:
             return None
-        if isinstance(start, ClockTime) and start.style == "number":
+        if isinstance(start, ClockTime) and start.lone:
             if (cat is Cat.AT or self._deadline_word(i)) and not self._counts_things(j):
-                return ClockTime(start.hour, 0, None, "bare"), j
+                return replace(start, lone=False), j
             return None  # a lone number is a time only after "at" or a day
         return start, j
 
@@ -41,7 +45,11 @@ class TimeMatchers(Cursor):
             return None
         if self._counts_things(i + 1):
             return None
-        return ClockTime(number, 0, None, "bare"), i + 1
+        return ClockTime(number, 0, None, self._number_style(i)), i + 1
+
+    def _number_style(self, i: int) -> str:
+        """A plain number is a bare hour (rule 3) unless written zero-padded: "at 05" is 05:00."""
+        return "24h" if zero_padded(self.lx[i].raw) else "bare"
 
     def _counts_things(self, i: int) -> bool:
         """A plural noun after a number makes it a quantity: "3 quotes", "by 5 units"."""
@@ -63,7 +71,8 @@ class TimeMatchers(Cursor):
             j = i + 1
             if mer is None and self.cat(j) is Cat.PART and self.val(j) in {"am", "pm"}:
                 mer, j = str(self.val(j)), j + 1
-            return self._clock(clock.hour, clock.minute, mer, self.clock_style), j
+            style = "24h" if clock.twenty_four else self.clock_style
+            return self._clock(clock.hour, clock.minute, mer, style), j
         if cat is Cat.SPAN_H and self.pair(i)[1] == "hour":
             hours = self.pair(i)[0]
             if hours == int(hours):
@@ -76,14 +85,14 @@ class TimeMatchers(Cursor):
         if number is None or number != int(number):
             return None
         if self.cat(i + 1) is Cat.OCLOCK:
-            style = "24h" if self.val(i + 1) == "24h" else "bare"
+            style = "24h" if self.val(i + 1) == "24h" else self._number_style(i)
             return self._clock(int(number), 0, None, style), i + 2
         if self.cat(i + 1) is Cat.QUARTER_PAST and self.val(i + 1) == 30:
             return self._quarter(int(number), 30), i + 2  # "3 y media"
         if self.cat(i + 1) is Cat.PART and self.val(i + 1) in {"am", "pm"}:
             return self._clock(int(number), 0, str(self.val(i + 1)), "bare"), i + 2
         if self.cat(i) is Cat.NUM and number <= 24:
-            return ClockTime(int(number), 0, None, "number"), i + 1
+            return ClockTime(int(number), 0, None, self._number_style(i), lone=True), i + 1
         return None
 
     def _quarter(self, hour: int, minutes: int) -> ClockTime:
@@ -100,8 +109,7 @@ class TimeMatchers(Cursor):
         """Rule 16: a range means its start; "2-3pm" lends the pm to the 2."""
         if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
             return ClockTime(start.hour, start.minute, end.meridiem, start.style)
-        style = "bare" if start.style == "number" else start.style
-        return ClockTime(start.hour, start.minute, start.meridiem, style)
+        return replace(start, lone=False)
 
     def _part(self, i: int) -> Match:
         if self.cat(i) is Cat.MOD and self.val(i) == "this" and self.cat(i + 1) is Cat.PART:

@@ -81,6 +81,9 @@ class Clock:
     hour: int
     minute: int
     meridiem: str | None  # "am", "pm" or None (24-hour or bare)
+    twenty_four: bool = False
+    """The writing itself says 24-hour: a zero-padded hour (05:00, 07:30, 00:30) or the
+    French/Portuguese 15h30 form — never rule 3's business-hours reading, in any language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,11 @@ class IsoDate:
     @property
     def day(self) -> date:
         return date(*self.parts)
+
+
+def zero_padded(digits: str) -> bool:
+    """'05', '07', '00': an hour written with a leading zero, the way 24-hour clocks show it."""
+    return len(digits) == 2 and digits[0] == "0"
 
 
 def _meridiem(text: str) -> str:
@@ -130,13 +138,14 @@ def _classify(  # noqa: PLR0911, PLR0912 - one branch per token kind
     if kind == "clock":
         mer = match.group("cmer")
         hour, minute = int(match.group("ch")), int(match.group("cm"))
-        return Cat.CLOCK, Clock(hour, minute, _meridiem(mer) if mer else None)
+        padded = zero_padded(match.group("ch"))
+        return Cat.CLOCK, Clock(hour, minute, _meridiem(mer) if mer else None, padded)
     if kind == "hmer":
         digits = text.rstrip("apmAPM. ").strip()
         return Cat.CLOCK, Clock(int(digits), 0, _meridiem(text[len(digits) :]))
     if kind == "hfr":
         hours, minutes = text.lower().split("h")
-        return Cat.CLOCK, Clock(int(hours), int(minutes), None)
+        return Cat.CLOCK, Clock(int(hours), int(minutes), None, twenty_four=True)
     if kind == "span":
         number = text.rstrip("hrsmin")
         unit = "hour" if text[len(number) :].startswith("h") else "minute"
