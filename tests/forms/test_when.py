@@ -111,11 +111,6 @@ def test_a_zero_padded_hour_is_a_24_hour_time() -> None:
     assert reading.at.hour == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="date layer: a PAST refusal of a dated phrase carries the day at the default "
-    "time (17:00) instead of the time typed, so its message shows the wrong time",
-)
 def test_a_past_refusal_names_the_time_that_was_typed() -> None:
     reading = read_date("Mon 23 November 2026 15:00", CTX, "due")
     assert isinstance(reading, DateRefusal)

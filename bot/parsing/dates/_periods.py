@@ -13,17 +13,15 @@ from datetime import date, time, timedelta
 
 from bot.parsing.dates import _calendar as cal
 from bot.parsing.dates._components import Period
-from bot.parsing.dates._model import DateContext, DateRefusal, Kind
-from bot.parsing.dates._refuse import DEFAULT_TIME, Refuse, past
+from bot.parsing.dates._model import DateContext, Kind
+from bot.parsing.dates._refuse import DEFAULT_TIME, PastDay
 from bot.parsing.dates._wall import wall
 
 END_OF_PERIOD = time(17)  # rule 10: EOW, EOM, EOQ, EOY are 17:00
 _WEEK_EDGES = {"start": 0, "mid": 2, "end": 4}  # Monday, Wednesday, Friday
 
 
-def period_day(
-    item: object, ctx: DateContext, kind: Kind, text: str, refusal: DateRefusal
-) -> tuple[date, time | None]:
+def period_day(item: object, ctx: DateContext, kind: Kind) -> tuple[date, time | None]:
     assert isinstance(item, Period)
     today = ctx.local_now.date()
     edge = item.edge
@@ -35,9 +33,7 @@ def period_day(
         edge = "end"  # "this week" as a deadline
     at = END_OF_PERIOD if edge == "end" else None
     if item.which == "last":
-        raise Refuse(
-            past(refusal, _edge_day(item.unit, _shifted(today, item.unit, -1), edge), ctx, kind)
-        )
+        raise PastDay(_edge_day(item.unit, _shifted(today, item.unit, -1), edge), at)
     if item.which.startswith(("month:", "quarter:")):
         return _named(item, today, edge), at
     step = 1 if item.which == "next" else 0

@@ -28,8 +28,7 @@ from bot.parsing.dates._components import (
 )  # fmt: skip
 from bot.parsing.dates._model import DateContext, DateRefusal, Kind, ReadDate, RefusalReason
 from bot.parsing.dates._periods import period_day
-from bot.parsing.dates._refuse import DEFAULT_TIME, Refuse
-from bot.parsing.dates._refuse import past as _past
+from bot.parsing.dates._refuse import DEFAULT_TIME, PastDay, Refuse
 from bot.parsing.dates._wall import add_exact, wall
 
 PART_TIMES = {  # rule 9
@@ -87,7 +86,14 @@ def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDat
             at = wall(zone_today + timedelta(days=1), clock, zone)  # rule 2
         return _checked(ReadDate(at.astimezone(tz), True, text), now)
 
-    day, day_has_time = _day(phrase.day, ctx, kind, text)
+    day, day_time, past = _named_day(phrase.day, ctx, kind, text)
+    if isinstance(phrase.day, Iso) and phrase.day.value.at is not None and clock is None:
+        clock, has_time = phrase.day.value.at, True
+    if clock is None:
+        clock = day_time or DEFAULT_TIME[kind]
+    at = wall(day + timedelta(days=1) if midnight else day, clock, zone).astimezone(tz)
+    if past:  # the instant the rep typed, at the time typed, so the message shows it
+        raise Refuse(DateRefusal(RefusalReason.PAST, text, resolved=at))
     if phrase.weekday_check is not None and day.weekday() != phrase.weekday_check.weekday:
         raise Refuse(
             DateRefusal(
@@ -95,13 +101,6 @@ def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDat
                 weekday_actual=day.weekday(), resolved=wall(day, DEFAULT_TIME[kind], tz),
             )
         )  # fmt: skip
-    if isinstance(phrase.day, Iso) and phrase.day.value.at is not None and clock is None:
-        clock, has_time = phrase.day.value.at, True
-    if clock is None:
-        clock = day_has_time or DEFAULT_TIME[kind]
-    if midnight:
-        day += timedelta(days=1)
-    at = wall(day, clock, zone).astimezone(tz)
     return _checked(ReadDate(at, has_time, text), now)
 
 
@@ -150,19 +149,32 @@ def _time_of_day(  # noqa: PLR0911 - one return per reading of the hour
     return time(hour + 12, minute)  # rule 3: 1-7 pm
 
 
+def _named_day(
+    item: object, ctx: DateContext, kind: Kind, text: str
+) -> tuple[date, time | None, bool]:
+    """`_day`, with a day before today reported rather than raised: (day, its time, past?)."""
+    try:
+        day, at = _day(item, ctx, kind, text)
+    except PastDay as gone:
+        return gone.day, gone.at, True
+    return day, at, False
+
+
 def _day(  # noqa: PLR0911 - one return per kind of day
     item: object, ctx: DateContext, kind: Kind, text: str
 ) -> tuple[date, time | None]:
-    """The calendar day a day component names, and a time it implies (EOW → none)."""
+    """The calendar day a day component names, and a time it implies (EOW → 17:00).
+
+    Raises PastDay for a day before today, Refuse for one that cannot be.
+    """
     today = ctx.local_now.date()
-    past = DateRefusal(RefusalReason.PAST, text)
     if isinstance(item, RelDay):
         day = today + timedelta(days=item.days)
         if item.days < 0:
-            raise Refuse(_past(past, day, ctx, kind))
+            raise PastDay(day)
         return day, None
     if isinstance(item, Weekday):
-        return _weekday(item, today, past, ctx, kind), None
+        return _weekday(item, today), None
     if isinstance(item, CalendarDate):
         return _calendar_date(item.year, item.month, item.day, ctx=ctx, kind=kind, text=text), None
     if isinstance(item, Numeric):
@@ -179,15 +191,15 @@ def _day(  # noqa: PLR0911 - one return per kind of day
         return (day if day >= today else cal.holiday(item.name, today.year + 1)), None
     if isinstance(item, Shift):
         return _shift(item, ctx, kind, text), None
-    return period_day(item, ctx, kind, text, past)
+    return period_day(item, ctx, kind)
 
 
-def _weekday(item: Weekday, today: date, past: DateRefusal, ctx: DateContext, kind: Kind) -> date:
+def _weekday(item: Weekday, today: date) -> date:
     monday = cal.monday_of(today)
     if item.mode == "next":  # rule 6: in next calendar week
         return monday + timedelta(days=7 + item.weekday)
     if item.mode == "last":
-        raise Refuse(_past(past, cal.last_weekday_before(today, item.weekday), ctx, kind))
+        raise PastDay(cal.last_weekday_before(today, item.weekday))
     if item.mode == "this" and monday + timedelta(days=item.weekday) >= today:
         return monday + timedelta(days=item.weekday)  # rule 5
     return cal.next_weekday_after(today, item.weekday) + timedelta(weeks=item.plus_weeks)
@@ -205,11 +217,11 @@ def _calendar_date(
         if found is None:
             raise Refuse(impossible)
         if found < today:
-            raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), found, ctx, kind))
+            raise PastDay(found)
         return found
     this_year = cal.valid_date(today.year, month, day)
     if this_year is not None and this_year < today and (today - this_year).days <= _RECENT_DAYS:
-        raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), this_year, ctx, kind))
+        raise PastDay(this_year)
     for offset in range(_SEARCH_YEARS + 1):
         found = cal.valid_date(today.year + offset, month, day)
         if found is not None and found >= today:
@@ -226,7 +238,7 @@ def _numeric(item: Numeric, ctx: DateContext, kind: Kind, text: str) -> date:
         for month, day in orders:
             try:
                 readings.append(_calendar_date(year, month, day, ctx=ctx, kind=kind, text=text))
-            except Refuse:
+            except (Refuse, PastDay):  # a reading that cannot be, or is past, is no reading
                 continue
         if len(readings) != 1:
             raise Refuse(DateRefusal(RefusalReason.AMBIGUOUS, text, readings=tuple(readings)))
@@ -286,5 +298,5 @@ def _shift(item: Shift, ctx: DateContext, kind: Kind, text: str) -> date:
     else:
         day = cal.add_months(base, count * {"month": 1, "quarter": 3, "year": 12}[item.unit])
     if item.sign < 0:
-        raise Refuse(_past(DateRefusal(RefusalReason.PAST, text), day, ctx, kind))
+        raise PastDay(day)
     return day
