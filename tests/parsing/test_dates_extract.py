@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing.dates import DateRefusal, find_date
+from bot.parsing.dates import DateRefusal, RefusalReason, find_date, read_date
 from tests.parsing.dates_support import ctx, local
 
 NOW = ctx("2026-11-25T14:37")
@@ -88,3 +88,62 @@ def test_start_kind_applies_to_found_phrases() -> None:
     found = find_date("kickoff with Delos Dec 3", NOW, "start")
     assert found is not None
     assert local(found) == "2026-12-03T09:00:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prep 9am5pm",
+        "call at 5pm2",
+        "sync 10am2pm",
+        "call at 5:00pm2",
+        "review the 1st2 draft",
+        "block in 90min2",
+        "demo 3pm3",
+        "ping 10:30am1",
+    ],
+)
+def test_a_word_in_pieces_is_not_a_date(text: str) -> None:
+    assert find_date(text, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "rest"),
+    [
+        ("cover the 9am5pm shift tomorrow", "tomorrow", "cover the 9am5pm shift"),
+        ("call at 5pm2 on Friday", "on Friday", "call at 5pm2"),
+        ("re-send PO4471 by Friday", "by Friday", "re-send PO4471"),
+    ],
+)
+def test_a_word_in_pieces_stays_in_the_rest(text: str, date_text: str, rest: str) -> None:
+    found = find_date(text, NOW)
+    assert found is not None
+    assert (found.date_text, found.rest_text) == (date_text, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expect"),
+    [
+        ("staff 9am-5pm tomorrow", "9am-5pm tomorrow", "2026-11-26T09:00:00"),  # rule 16
+        ("staff 9am–5pm tomorrow", "9am–5pm tomorrow", "2026-11-26T09:00:00"),  # noqa: RUF001 - reps type en dashes
+        ("call at 3pm, then email", "at 3pm", "2026-11-25T15:00:00"),
+        ("call (at 3pm) Bo", "at 3pm", "2026-11-25T15:00:00"),
+        ("call at 10am-ish", "at 10am", "2026-11-26T10:00:00"),  # a hyphen ends a word
+        ("deploy window 2026-12-03T15:00Z", "2026-12-03T15:00Z", "2026-12-03T10:00:00"),
+        ("deploy at 15:00Z", "at 15:00Z", "2026-11-26T10:00:00"),  # 10:00 here has passed
+    ],
+)
+def test_words_apart_are_still_read(text: str, date_text: str, expect: str) -> None:
+    found = find_date(text, NOW)
+    assert found is not None
+    assert (found.date_text, local(found)) == (date_text, expect)
+
+
+@pytest.mark.parametrize(
+    "text", ["9am5pm", "tomorrow 9am5pm", "tomorrow 3pm2", "1st2", "5:00pm2", "Friday 10am2pm"]
+)
+def test_read_date_refuses_a_word_in_pieces_rather_than_guess(text: str) -> None:
+    """Not even dateparser is asked: it would read "tomorrow" and drop "9am5pm"."""
+    result = read_date(text, NOW)
+    assert isinstance(result, DateRefusal), result
+    assert result.reason is RefusalReason.UNREADABLE

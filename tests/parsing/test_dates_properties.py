@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +17,6 @@ from bot.parsing.dates import (
     find_date,
     read_date,
 )  # fmt: skip
-from tests.parsing.dates_support import ZoneInfo
 
 ZONES = [
     "America/New_York", "America/Los_Angeles", "Europe/Berlin", "Europe/London", "Asia/Kolkata",
@@ -75,6 +76,28 @@ def test_found_spans_are_consistent(parts: list[str], context: DateContext) -> N
     assert text[found.start : found.end] == found.date_text
     assert found.date_text.strip() == found.date_text
     assert len(found.rest_text) < len(text)
+
+
+pieces = st.sampled_from(
+    ["9am", "5pm", "10:30am", "15:00", "05:00", "Z", "2", "1st", "5h30", "90min", "tomorrow",
+     "Friday", "Dec", "3", "3/12", "2026-12-03", "T15:00", "at", "by", "in", "x", "PO", "4471",
+     "v2", "EOD", "noon", "UTC", "+", "-", "_", "'", " ", " ", " ", ",", "."]
+)  # fmt: skip
+
+
+@fast
+@given(parts=st.lists(pieces, min_size=1, max_size=10), context=contexts)
+def test_a_found_phrase_never_starts_or_ends_inside_a_word(
+    parts: list[str], context: DateContext
+) -> None:
+    """Pieces glued together ("9am5pm", "5pm2", "1st2") are one word: read whole or not at all
+    (rule 20: the span is what a person would highlight)."""
+    text = "".join(parts)
+    found = find_date(text, context)
+    if found is None:
+        return
+    assert not re.fullmatch(r"\w\w", text[max(found.start - 1, 0) : found.start + 1])
+    assert not re.fullmatch(r"\w\w", text[found.end - 1 : found.end + 1])
 
 
 @fast

@@ -257,12 +257,6 @@ def test_the_reps_zone_and_locale(text: str, tz: str, locale: str, due: str) -> 
     assert parsed.draft.problems == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="date layer: find_date reads '9am' out of the glued word '9am5pm' (and '5pm' out "
-    "of '5pm2'), a span no person would highlight (CONVENTIONS.md rule 20); the grammar "
-    "refuses such a reading rather than cut a word in half (see the test below)",
-)
 @pytest.mark.parametrize("text", ["prep 9am5pm", "call at 5pm2"])
 def test_find_date_never_cuts_a_word_in_half(text: str) -> None:
     found = find_date(text, ctx(NOW))

@@ -130,7 +130,7 @@ class Phrase:
         if self.exact is not None:
             return False
         if isinstance(item, Zone):
-            return self.zone is None and (self.time is not None or self.part is not None)
+            return self.zone is None and self._has_time_of_day()
         if isinstance(item, ClockTime):
             return self.time is None
         if isinstance(item, PartOfDay):
@@ -145,6 +145,11 @@ class Phrase:
                 for a, b in (pair, pair[::-1])
             )  # fmt: skip
         return False
+
+    def _has_time_of_day(self) -> bool:
+        """A time a zone can apply to: a clock time, a part of day, an ISO date's own time."""
+        iso_time = isinstance(self.day, Iso) and self.day.value.at is not None
+        return self.time is not None or self.part is not None or iso_time
 
     def add(self, item: object) -> None:
         self.parts.append(item)

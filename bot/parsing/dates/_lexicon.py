@@ -58,6 +58,7 @@ class Cat(Enum):
     ISO = auto()
     WORD = auto()  # a word that is not date vocabulary
     CONTENT = auto()  # masked: email, URL, phone number, price, version, Q4-like code
+    FUSED = auto()  # a word that came out in pieces ("9am5pm", "5pm2"): content, read by no one
     PUNCT = auto()
 
 

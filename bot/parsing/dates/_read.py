@@ -44,7 +44,10 @@ def read_date(text: str, ctx: DateContext, kind: Kind = "due") -> ReadDate | Dat
 def _worth_a_second_opinion(found: list[Lexeme], language: str) -> bool:
     """Ask dateparser only about text with words taskbot does not know, and then only when
     something in it looks like a date — or the rep writes a language taskbot has no phrase
-    glue for (ja, ru, …), where dateparser's reading is the best there is."""
+    glue for (ja, ru, …), where dateparser's reading is the best there is. Never about text with
+    a word that came out in pieces ("tomorrow 9am5pm"): dateparser would read half of it."""
+    if any(lexeme.cat is Cat.FUSED for lexeme in found):
+        return False
     if not any(lexeme.cat in {Cat.WORD, Cat.CONTENT} for lexeme in found):
         return False
     if language not in GLUED_LANGUAGES:

@@ -4,6 +4,11 @@ Every lexeme keeps its character span in the original text, so `find_date` can r
 person would highlight. Things that are never dates are masked first (rule 20): Slack escapes,
 URLs, emails, `{{variables}}`, quoted names, phone numbers, prices, percentages, "24/7", and the
 number after an id-like word ("PO 4471", "tier 3", "invoice 1042").
+
+A lexeme never starts or ends inside a word: pieces of one run of letters and digits ("9am5pm",
+"5pm2", "1st2") are fused back into one FUSED lexeme, so no reading takes half a word (rule 20:
+the span is what a person would highlight). The one suffix allowed to touch a time is ISO 8601's
+UTC designator ("15:00Z").
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ _RAW_PATTERN: Final = r"""
         (?:\s?(?P<cmer>[ap]\.?m\.?|[ap])(?![^\W\d_]))?)(?!\d)
     | (?P<hmer>\d{1,2}(?:\s?[ap]\.m\.|\s?[ap]m|[ap])(?![^\W\d_]))
     | (?P<hfr>\d{1,2}h\d{2})(?![^\W\d_])
+    | (?P<utc>(?<=:\d\d)[Zz])(?!\w)                   # ISO 8601's UTC designator: 15:00Z
     | (?P<span>\d+(?:[.,]\d+)?(?:hrs|hr|h|mins|min|m))(?![^\W\d_])
     | (?P<ord>\d{1,2}(?:st|nd|rd|th|er|e|º|ª))(?![^\W\d_])
     | (?P<mixed>\w*\d\w*)(?<![\d])|(?P<mixed2>\w*[^\W\d_]\w*\d\w*)
@@ -55,6 +61,8 @@ _RAW_PATTERN: Final = r"""
     | (?P<punct>\S)
     """
 _MAX_WINDOW: Final = 9  # raw tokens a multi-word entry may span ("first thing in the morning")
+_SUFFIXES: Final = frozenset({"utc"})
+"""Token kinds that may touch the token before them inside a word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +164,7 @@ def _classify(  # noqa: PLR0911, PLR0912 - one branch per token kind
         return Cat.NUM, float(text.replace(",", ".")) if re.search("[.,]", text) else int(text)
     if kind in {"mixed", "mixed2"}:
         return Cat.CONTENT, text
-    if kind == "word":
+    if kind in {"word", "utc"}:
         return Cat.WORD, fold(text)
     return Cat.PUNCT, text
 
@@ -170,17 +178,18 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use, not at import."""
     return (
         re.compile(_MASK_PATTERN, re.VERBOSE | re.IGNORECASE),
         re.compile(_ID_NUMBER_PATTERN, re.VERBOSE | re.IGNORECASE),
         re.compile(_RAW_PATTERN, re.VERBOSE),
+        re.compile(r"\w\w"),
     )
 
 
 def _masked_spans(text: str) -> list[tuple[int, int]]:
-    masks, ids, _ = _patterns()
+    masks, ids, *_ = _patterns()
     spans = [(m.start(), m.end()) for m in masks.finditer(text)]
     spans += [(m.start("id"), m.end("id")) for m in ids.finditer(text)]
     merged: list[tuple[int, int]] = []
@@ -201,11 +210,29 @@ def _raw_tokens(text: str) -> list[Lexeme]:
         for match in raw_pattern.finditer(text, position, start):
             kind = match.lastgroup or "punct"
             cat, value = _classify(kind, match)
-            tokens.append(Lexeme(cat, value, match.start(), match.end(), match.group()))
+            token = Lexeme(cat, value, match.start(), match.end(), match.group())
+            _add(tokens, token, text, suffix=kind in _SUFFIXES)
         if end > start:
-            tokens.append(Lexeme(Cat.CONTENT, text[start:end], start, end, text[start:end]))
+            _add(tokens, Lexeme(Cat.CONTENT, text[start:end], start, end, text[start:end]), text)
         position = end
     return tokens
+
+
+def _add(tokens: list[Lexeme], token: Lexeme, text: str, *, suffix: bool = False) -> None:
+    """Append `token`, or fuse it with the token before when the two meet inside a word.
+
+    Each token pattern guards its own end against some word characters only ("9am" may be
+    followed by a digit, "5:00" by a letter), so a word can come out in pieces: "9am5pm" as
+    9am + 5pm, "5pm2" as 5pm + 2. Such pieces are one FUSED lexeme — a word nobody would
+    highlight half of is not a date (rule 20).
+    """
+    inside_a_word = _patterns()[3].match(text, token.start - 1) if token.start else None
+    if tokens and inside_a_word and not suffix:
+        first = tokens[-1]
+        whole = text[first.start : token.end]
+        tokens[-1] = Lexeme(Cat.FUSED, whole, first.start, token.end, whole)
+    else:
+        tokens.append(token)
 
 
 def lexemes(text: str, words: Mapping[str, Entry]) -> list[Lexeme]:
