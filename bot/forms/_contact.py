@@ -20,8 +20,7 @@ from typing import Final
 
 from bot.domain import Contact, ContactKind, ContactQuery
 from bot.messages import form as words
-from bot.parsing._contacts import contact_in
-from bot.parsing._text import Token
+from bot.parsing import read_contact
 from bot.views.card import fit_plain
 from bot.views.mrkdwn import linkedin_label as short_linkedin
 
@@ -126,10 +125,10 @@ def typed_choice(typed: str) -> ContactChoice | None:
     `#12345`, or a LinkedIn profile URL — the forms `/task` reads (`bot.parsing`), so a rep
     can type the same thing in both. None for anything else, e.g. part of a name."""
     text = typed.strip().removeprefix("mailto:")
-    found = contact_in(Token(0, len(text), text)) if text and " " not in text else None
-    if found is None:
+    query = read_contact(text) if text and " " not in text else None
+    if query is None:
         return None
-    kind, value = found.query.kind, found.query.value
+    kind, value = query.kind, query.value
     if kind == "email":
         label = words.use_email(value)
     elif kind == "id":

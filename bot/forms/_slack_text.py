@@ -2,7 +2,7 @@
 
 Slack sends message text in its markup (docs.slack.dev/messaging/formatting-message-text):
 links, mentions and dates as `<…>`, and `&amp;` `&lt;` `&gt;`. The grammar already turns that
-markup back into readable text for `/task` (`bot.parsing._slack_text.unescape`: a link becomes
+markup back into readable text for `/task` (`bot.parsing.unescape_slack`: a link becomes
 `label (url)`, `<@U123|jane>` becomes `@jane`, a date its fallback text); this only adds what a
 message shortcut has and a command does not: the names of people and channels mentioned by id
 alone (`<@U123>`), which the listener may look up, so the task says "@Jane Doe", not "@U123";
@@ -15,12 +15,12 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
-from bot.parsing._slack_text import unescape
+from bot.parsing import unescape_slack
 
 _BARE_MENTION: Final = re.compile(r"<([@#])([A-Z0-9]+)>")
 _DATE: Final = re.compile(r"<!date\^[^|<>]*\|([^<>]*)>")
 """`<!date^1764181800^{date_short} at {time}|Nov 26 at 3:00 PM>`: its format may hold spaces,
-which `unescape`'s markup pattern does not expect, so the fallback text is taken here."""
+which `unescape_slack`'s markup pattern does not expect, so the fallback text is taken here."""
 
 
 def plain_text(text: str, names: Mapping[str, str] | None = None) -> str:
@@ -28,7 +28,7 @@ def plain_text(text: str, names: Mapping[str, str] | None = None) -> str:
     text = _DATE.sub(lambda m: m.group(1), text)
     if names:
         text = _BARE_MENTION.sub(lambda m: _named(m, names), text)
-    return unescape(text)
+    return unescape_slack(text)
 
 
 def _named(mention: re.Match[str], names: Mapping[str, str]) -> str:
