@@ -19,19 +19,13 @@ from datetime import datetime
 from bot.clock import Clock
 from bot.domain import Contact, ContactQuery, FieldProblem, TaskDraft, TaskWrite, subject_allowed
 from bot.messages import outcomes as words
-from bot.messages.reply import (
-    explain,
-    may_have_been_created,
-    not_saved_after_error,
-    reconciled_note,
-)
+from bot.messages.reply import explain
 from bot.reply.client import ReplyClient
 from bot.reply.errors import (
     ReplyError,
     ReplyNotFound,
     ReplyRateLimited,
     ReplyServerError,
-    ReplyStatusError,
     ReplyTransportError,
     ReplyUnexpectedResponse,
     TaskMayHaveBeenCreated,
@@ -45,7 +39,7 @@ from bot.service.outcomes import (
     Failed,
     NeedsForm,
 )
-from bot.service.reconcile import find_created_task
+from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
 
 log = logging.getLogger(__name__)
 
@@ -160,24 +154,14 @@ class TaskService:
         *,
         command: str,
     ) -> CreateOutcome:
-        cause = unclear.cause
-        try:
-            found = await find_created_task(self._reply, write, sent_at=sent_at)
-        except ReplyError as error:
-            log.warning("could not look for a possibly created task: %s", error)
-            message = may_have_been_created(cause, sandbox=self._sandbox, searched=False)
-            return Failed(message=message, command=command)
-        if found is not None:
-            log.info("task %d was created although Reply's answer was lost (%s)", found.id, cause)
-            note = reconciled_note(sandbox=self._sandbox)
-            return Created(task=found, contact=contact, note=note, reconciled=True)
-        if isinstance(cause, ReplyStatusError):
-            # Reply answered (with an error) and the task is not there: nothing was saved.
-            message = not_saved_after_error(cause, sandbox=self._sandbox)
-            return Failed(message=message, retry=True, command=command)
-        # No answer at all: Reply may still be working on it; a retry could duplicate it.
-        message = may_have_been_created(cause, sandbox=self._sandbox, searched=True)
-        return Failed(message=message, command=command)
+        settled = await settle_unclear_create(
+            self._reply, write, unclear, sent_at=sent_at, sandbox=self._sandbox
+        )
+        if isinstance(settled, FoundIt):
+            return Created(task=settled.task, contact=contact, note=settled.note, reconciled=True)
+        if isinstance(settled, NotSaved):
+            return Failed(message=settled.message, retry=True, command=command)
+        return Failed(message=settled.message, command=command)
 
     def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:
         """The draft as Reply's request. Only called once `check` found a type and due time."""

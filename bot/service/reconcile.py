@@ -14,10 +14,16 @@ task the rep created earlier is not mistaken for this one. If several fit, the n
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.domain import Task, TaskStatus, TaskWrite
+from bot.messages.reply import may_have_been_created, not_saved_after_error, reconciled_note
 from bot.reply.client import ReplyClient
+from bot.reply.errors import ReplyError, ReplyStatusError, TaskMayHaveBeenCreated
+
+log = logging.getLogger(__name__)
 
 START_SLACK = timedelta(minutes=1)
 """Reply may round the start it stores; a minute either side finds it without noise."""
@@ -68,3 +74,57 @@ def _is_ours(task: Task, write: TaskWrite, sent_at: datetime) -> bool:
 
 def _same_second(a: datetime, b: datetime) -> bool:
     return abs((a - b).total_seconds()) < 1
+
+
+# --------------------------------------------------------------------------------------
+# What an unclear create comes to, in words (shared by `/task` and the form)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundIt:
+    """The task was stored although Reply's answer was lost; `note` says so."""
+
+    task: Task
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class NotSaved:
+    """Reply answered with an error and the task is not there: creating it again is safe."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """No answer, and no task found (yet): creating it again could make a second one."""
+
+    message: str
+
+
+Settled = FoundIt | NotSaved | Unknown
+
+
+async def settle_unclear_create(
+    reply: ReplyClient,
+    write: TaskWrite,
+    unclear: TaskMayHaveBeenCreated,
+    *,
+    sent_at: datetime,
+    sandbox: bool,
+) -> Settled:
+    """Look for the task an unclear create may have stored, and say what is known."""
+    cause = unclear.cause
+    try:
+        found = await find_created_task(reply, write, sent_at=sent_at)
+    except ReplyError as error:
+        log.warning("could not look for a possibly created task: %s", error)
+        return Unknown(may_have_been_created(cause, sandbox=sandbox, searched=False))
+    if found is not None:
+        log.info("task %d was created although Reply's answer was lost (%s)", found.id, cause)
+        return FoundIt(found, reconciled_note(sandbox=sandbox))
+    if isinstance(cause, ReplyStatusError):
+        # Reply answered (with an error) and the task is not there: nothing was saved.
+        return NotSaved(not_saved_after_error(cause, sandbox=sandbox))
+    # No answer at all: Reply may still be working on it; a retry could duplicate it.
+    return Unknown(may_have_been_created(cause, sandbox=sandbox, searched=True))
