@@ -226,8 +226,8 @@ def _add(tokens: list[Lexeme], token: Lexeme, text: str, *, suffix: bool = False
     9am + 5pm, "5pm2" as 5pm + 2. Such pieces are one FUSED lexeme — a word nobody would
     highlight half of is not a date (rule 20).
     """
-    inside_a_word = _patterns()[3].match(text, token.start - 1) if token.start else None
-    if tokens and inside_a_word and not suffix:
+    touching = bool(tokens) and tokens[-1].end == token.start and not suffix
+    if touching and _patterns()[3].match(text, token.start - 1):
         first = tokens[-1]
         whole = text[first.start : token.end]
         tokens[-1] = Lexeme(Cat.FUSED, whole, first.start, token.end, whole)
