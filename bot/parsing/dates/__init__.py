@@ -42,6 +42,16 @@ Choices where the conventions are silent:
 * "this <weekday>" whose day has passed this week means the next one; "this week/month/quarter/
   year" means its end (a deadline); an end-of-period that has passed (EOW on Saturday) rolls to
   the next period's end; "later today" after 17:00 is refused as past; "tonight" after 20:00 too.
+* A time written the 24-hour way is read as written in every language: a zero-padded hour
+  ("05:00", "07:30", "at 05") or the "15h30" form. Rule 3's business-hours reading is for bare
+  hours ("at 5", "5:00", "2:45"); hours 0 and 13-23 are 24-hour however written; am/pm typed
+  out always wins ("05:00pm"). "9.30" is not read as a time: it is also a price, a version or
+  a German date missing its final dot.
+* A word that comes out in pieces ("9am5pm", "5pm2", "1st2") is not a date, nor is any part of
+  it; a phrase containing one is refused, never handed to dateparser (which would read half).
+  ISO 8601's UTC mark may touch a time ("15:00Z", "2026-12-03T15:00Z").
+* A PAST refusal's `resolved` is the instant the phrase named, at the time of day and zone
+  typed ("yesterday 3pm PT"), or the kind's default time when none was.
 * 2-digit years are 20xx. Numeric dates are M/D for en-US (and ja/zh/ko), D/M for any other
   known locale; with no locale an ambiguous pair is refused with both readings.
 * "PST" in summer still means Pacific time (people type it year-round); IST is India.
