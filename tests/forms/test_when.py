@@ -101,8 +101,8 @@ def test_a_past_instant_is_refused_as_past_not_misread(minutes: int, tz: tzinfo)
 
 
 # --------------------------------------------------------------------------------------
-# Found while writing the form (the date layer is not ours to change): two readings that
-# the form works around. Strict xfails: they start failing the day the reader is fixed.
+# Two readings the form depends on, found while writing it and since fixed in the date
+# layer: a zero-padded hour is a 24-hour time, and a past refusal names the time typed.
 
 
 def test_a_zero_padded_hour_is_a_24_hour_time() -> None:
