@@ -3,26 +3,47 @@
     from bot.service import TaskService, Created, ChooseContact, ContactNotFound, NeedsForm, Failed
 
 Modules: `core` (`TaskService`), `contacts` (which contact the rep meant), `reconcile` (finding
-a task whose create got no clear answer), `outcomes` (what a use case ends in). Listeners
-render the outcomes with `bot.views`; the service knows nothing of Slack.
+a task whose create got no clear answer), `saving` (the form's create and edit), `actions`
+(the card buttons), `directory` (contact search and contacts by id, cached), `outcomes` (what
+a use case ends in). Listeners render the outcomes with `bot.views`; the service knows
+nothing of Slack.
 """
 
 from bot.service.core import TaskService
+from bot.service.directory import ContactDirectory, Found
 from bot.service.outcomes import (
+    ActionOutcome,
     ChooseContact,
     ContactNotFound,
+    ContactUnresolved,
     Created,
     CreateOutcome,
+    Current,
     Failed,
     NeedsForm,
+    NotEditable,
+    Refused,
+    Saved,
+    SaveOutcome,
+    Trouble,
 )
 
 __all__ = [
+    "ActionOutcome",
     "ChooseContact",
+    "ContactDirectory",
     "ContactNotFound",
+    "ContactUnresolved",
     "CreateOutcome",
     "Created",
+    "Current",
     "Failed",
+    "Found",
     "NeedsForm",
+    "NotEditable",
+    "Refused",
+    "SaveOutcome",
+    "Saved",
     "TaskService",
+    "Trouble",
 ]

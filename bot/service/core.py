@@ -1,13 +1,27 @@
 """`TaskService`: the use cases, over the Reply client. No Slack in here.
 
     service = TaskService(reply, clock=clock, sandbox=True)
+
+    # /task
     needs = service.check(draft, command=text)        # pure: at ack time, no I/O
     outcome = await service.create(draft, command=text)
     outcome = await service.create_for_contact(draft, contact_id, command=text)   # after a pick
 
+    # the form (bot.service.saving)
+    outcome = await service.create_task(write, contact=ContactQuery("email", "jane@acme.com"))
+    outcome = await service.update_task(task_id, write)
+
+    # card buttons (bot.service.actions)
+    outcome = await service.show(task_id)
+    outcome = await service.complete(task_id, CallResolution.POSITIVE)
+    outcome = await service.cancel(task_id)
+
+    # the form's contact select (bot.service.directory, cached)
+    found = await service.contacts.search("jane", wait=1.5)
+
 Each returns an outcome from `bot.service.outcomes`, never raises a `ReplyError`: Reply's
-failures become `Failed` with a plain sentence (`bot.messages.reply`) and, only when running
-the command again cannot make a second task, `retry=True`.
+failures become a plain sentence (`bot.messages.reply`) and say whether trying again is
+safe (`Failed.retry`, `Trouble.retry_safe`): never when it could make a second task.
 """
 
 from __future__ import annotations
@@ -17,7 +31,15 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.clock import Clock
-from bot.domain import Contact, ContactQuery, FieldProblem, TaskDraft, TaskWrite, subject_allowed
+from bot.domain import (
+    CallResolution,
+    Contact,
+    ContactQuery,
+    FieldProblem,
+    TaskDraft,
+    TaskWrite,
+    subject_allowed,
+)
 from bot.messages import outcomes as words
 from bot.messages.reply import explain
 from bot.reply.client import ReplyClient
@@ -30,16 +52,21 @@ from bot.reply.errors import (
     ReplyUnexpectedResponse,
     TaskMayHaveBeenCreated,
 )
+from bot.service.actions import CardActions
 from bot.service.contacts import Ambiguous, Missing, resolve_contact
+from bot.service.directory import ContactDirectory
 from bot.service.outcomes import (
+    ActionOutcome,
     ChooseContact,
     ContactNotFound,
     Created,
     CreateOutcome,
     Failed,
     NeedsForm,
+    SaveOutcome,
 )
 from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
+from bot.service.saving import Saving
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +79,10 @@ class TaskService:
         self._reply = reply
         self._clock = clock
         self._sandbox = sandbox
+        self.contacts = ContactDirectory(reply, clock=clock)
+        """Reply contacts: the form's live search and a card's contact, cached briefly."""
+        self._saving = Saving(reply, self.contacts, clock=clock, sandbox=sandbox)
+        self._actions = CardActions(reply, self.contacts, sandbox=sandbox)
 
     @property
     def sandbox(self) -> bool:
@@ -122,6 +153,33 @@ class TaskService:
         except ReplyError as error:
             return self._failed(error, doing=_LOOKUP, command=command)
         return await self._create(draft, contact, command=command)
+
+    # ----------------------------------------------------------------------------------
+    # The form and the card buttons
+
+    async def create_task(
+        self, write: TaskWrite, *, contact: ContactQuery | None = None
+    ) -> SaveOutcome:
+        """Create the form's task; `contact`: a typed contact to find first (its id goes
+        into `write`)."""
+        return await self._saving.create(write, contact=contact)
+
+    async def update_task(
+        self, task_id: int, write: TaskWrite, *, contact: ContactQuery | None = None
+    ) -> SaveOutcome:
+        """Replace task `task_id` with the edit form's `write` (only New tasks can change)."""
+        return await self._saving.update(task_id, write, contact=contact)
+
+    async def show(self, task_id: int) -> ActionOutcome:
+        return await self._actions.show(task_id)
+
+    async def complete(
+        self, task_id: int, resolution: CallResolution | None = None
+    ) -> ActionOutcome:
+        return await self._actions.complete(task_id, resolution)
+
+    async def cancel(self, task_id: int) -> ActionOutcome:
+        return await self._actions.cancel(task_id)
 
     # ----------------------------------------------------------------------------------
 

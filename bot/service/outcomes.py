@@ -1,7 +1,9 @@
 """What a use case ends in: typed outcomes that listeners render with `bot.views`.
 
-Every outcome keeps `command`, the text the rep typed after `/task`, so whatever comes next
-('Open in form', 'Try again', a contact pick) never makes them type it again.
+`/task` (`CreateOutcome`): every outcome keeps `command`, the text the rep typed after
+`/task`, so whatever comes next ('Open in form', 'Try again', a contact pick) never makes them
+type it again. The form (`SaveOutcome`): the listener holds what the rep typed, so outcomes
+say only what Reply did. Card buttons (`ActionOutcome`): the task as it is now.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.domain import Contact, ContactQuery, FieldProblem, Task, TaskDraft
+from bot.reply.errors import FieldError
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,3 +68,81 @@ class Failed:
 
 
 CreateOutcome = Created | ChooseContact | ContactNotFound | NeedsForm | Failed
+
+
+# --------------------------------------------------------------------------------------
+# Saving a form (create or edit)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Saved:
+    """The task as Reply stored it after a form's create or edit."""
+
+    task: Task
+    contact: Contact | None
+    note: str | None = None
+    """A sentence above the card ("Saved your changes.", or what an unclear answer came to)."""
+    reconciled: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ContactUnresolved:
+    """The contact typed in the form is not exactly one Reply contact: none, or several."""
+
+    query: ContactQuery
+    candidates: tuple[Contact, ...] = ()
+    total: int | None = None
+
+    @property
+    def matches(self) -> int:
+        return max(self.total or 0, len(self.candidates))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Refused:
+    """Reply refused the task (400). `field_errors` point at the fields Reply named (the form
+    shows each beside its field); `message` and `details` say it all in sentences."""
+
+    field_errors: tuple[FieldError, ...]
+    message: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotEditable:
+    """The edited task is no longer New (done, cancelled…), so Reply refuses changes."""
+
+    task: Task
+    contact: Contact | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trouble:
+    """Reply (or the way to it) failed. `retry_safe`: nothing can have been stored, so the
+    same request may be sent again (False only after a create whose answer was lost)."""
+
+    message: str
+    details: tuple[str, ...] = ()
+    retry_safe: bool = True
+
+
+SaveOutcome = Saved | ContactUnresolved | Refused | NotEditable | Trouble
+
+
+# --------------------------------------------------------------------------------------
+# Card actions
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Current:
+    """A card action's result: the task as Reply has it now, and what happened to it."""
+
+    task: Task
+    contact: Contact | None
+    note: str | None = None
+    """A plain sentence for above the card ("Marked done.", "It was already done…")."""
+    changed: bool = False
+    """The action changed the task in Reply (False: shown as it is, nothing was sent)."""
+
+
+ActionOutcome = Current | Trouble

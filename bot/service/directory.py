@@ -1,0 +1,161 @@
+"""Reply contacts for the Slack side: the live search behind the form's contact select, and a
+contact by id for a card's header. Both are cached briefly.
+
+    directory = ContactDirectory(reply, clock=clock)
+    found = await directory.search("jane", wait=1.5)   # Found(contacts=(…), complete=True)
+    contact = await directory.contact(30101)           # None when Reply can't say
+
+Why a cache: Slack asks for options on nearly every keystroke and wants them within 3 s
+(slack-notes §2.3: "respond in under 3 s and cache slow back-ends", bolt-python #319), and
+Reply allows 100 requests a minute per user (reply-api-v3.md §4). Answers live `SEARCH_TTL`
+seconds (a contact added in Reply shows up within that), contacts by id `CONTACT_TTL`.
+
+What is searched, by what the rep typed (the forms `/task` reads, `bot.parsing.read_contact`):
+`#12345` → that contact; an email → an exact lookup; a LinkedIn URL → its profile; anything
+else (a name, a company, part of an email) → Reply's free-text search, at most 100 hits (a
+select's limit). When Reply is slower than `wait`, or fails, the search is cancelled and the
+answer is what is already known: the cached results of the longest earlier query this one
+extends ("jan" after "ja"), narrowed here to contacts with a name, company or email that
+begins with every word typed. The rep's next keystroke asks again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+from cachetools import TTLCache
+
+from bot.clock import Clock
+from bot.domain import Contact
+from bot.parsing import read_contact
+from bot.reply.client import ReplyClient
+from bot.reply.errors import ReplyError, ReplyNotFound
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT: Final = 100
+"""Contacts asked for per search: Slack shows at most 100 options (slack-notes §2.3)."""
+SEARCH_TTL: Final = 30.0
+CONTACT_TTL: Final = 300.0
+_CACHED: Final = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Contacts for a search, best first. `complete` is False when Reply did not answer in
+    time (or failed) and these are only what was already known."""
+
+    contacts: tuple[Contact, ...]
+    complete: bool = True
+
+
+class ContactDirectory:
+    def __init__(
+        self,
+        reply: ReplyClient,
+        *,
+        clock: Clock,
+        search_ttl: float = SEARCH_TTL,
+        contact_ttl: float = CONTACT_TTL,
+    ) -> None:
+        def timer() -> float:
+            return clock().timestamp()
+
+        self._reply = reply
+        self._searches: TTLCache[str, tuple[Contact, ...]] = TTLCache(_CACHED, search_ttl, timer)
+        self._contacts: TTLCache[int, Contact] = TTLCache(_CACHED, contact_ttl, timer)
+
+    async def search(self, text: str, *, wait: float) -> Found:
+        """Reply contacts for what the rep typed, within `wait` seconds (see the module)."""
+        key = fold(text)
+        if not key:
+            return Found(())
+        cached = self._searches.get(key)
+        if cached is not None:
+            return Found(cached)
+        try:
+            async with asyncio.timeout(wait):
+                contacts = tuple(await self._ask_reply(text.strip()))
+        except TimeoutError:
+            log.info("contact search for %r took over %.1fs; answering from the cache", text, wait)
+            return Found(self._known(key), complete=False)
+        except ReplyError as error:
+            log.warning("contact search for %r failed: %s", text, error)
+            return Found(self._known(key), complete=False)
+        self._searches[key] = contacts
+        self._remember(contacts)
+        return Found(contacts)
+
+    async def contact(self, contact_id: int | None) -> Contact | None:
+        """The contact with this id, for a card's header; None when there is none or Reply
+        can't say (the card then names the contact by its id)."""
+        if contact_id is None:
+            return None
+        known = self._contacts.get(contact_id)
+        if known is not None:
+            return known
+        try:
+            found = await self._reply.get_contact(contact_id)
+        except ReplyNotFound:
+            return None
+        except ReplyError as error:
+            log.warning("could not get contact %d for a card: %s", contact_id, error)
+            return None
+        self._remember((found,))
+        return found
+
+    def remember(self, contact: Contact) -> None:
+        """A contact Reply just returned (e.g. resolving a typed email)."""
+        self._remember((contact,))
+
+    # ----------------------------------------------------------------------------------
+
+    async def _ask_reply(self, text: str) -> list[Contact]:
+        query = read_contact(text)
+        if query is None:
+            return await self._reply.search_contacts(text, limit=SEARCH_LIMIT)
+        if query.kind == "id":
+            found = await self.contact(int(query.value))
+            return [found] if found is not None else []
+        if query.kind == "email":
+            return await self._reply.find_contacts_by_email(query.value)
+        if query.kind == "linkedin":
+            return await self._reply.find_contacts_by_linkedin(query.value)
+        return await self._reply.search_contacts(query.value, limit=SEARCH_LIMIT)
+
+    def _remember(self, contacts: Iterable[Contact]) -> None:
+        for contact in contacts:
+            self._contacts[contact.id] = contact
+
+    def _known(self, key: str) -> tuple[Contact, ...]:
+        """What the cache already says about `key`: the longest cached query it extends,
+        narrowed to contacts matching every word of `key`."""
+        earlier = [cached for cached in list(self._searches) if key.startswith(cached)]
+        if not earlier:
+            return ()
+        typed = key.split()
+        return tuple(
+            contact
+            for contact in self._searches.get(max(earlier, key=len), ())
+            if all(any(w.startswith(t) for w in _words(contact)) for t in typed)
+        )
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and spacing-insensitive: ' Amélie  L' → 'amelie l'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def _words(contact: Contact) -> list[str]:
+    """What a typed word may begin, narrowing cached results: each word of the names and the
+    company, and the email whole (so "c" is not "c" of ".com")."""
+    parts = (contact.first_name, contact.last_name, contact.company)
+    words = fold(" ".join(p for p in parts if p)).split()
+    return [*words, fold(contact.email)] if contact.email else words

@@ -1,0 +1,166 @@
+"""Saving the task form: create (POST) or edit (PUT), after finding a typed contact.
+
+    outcome = await saving.create(write, contact=ContactQuery("email", "jane@acme.com"))
+    outcome = await saving.update(task_id, write)
+
+`write` is the complete task except, when `contact` is given, its contact id: the contact the
+rep typed (an email, LinkedIn URL or name) is found in Reply first, and must be exactly one
+contact — a form never guesses (`ContactUnresolved` lists the candidates instead).
+
+Outcomes (`bot.service.outcomes.SaveOutcome`), never a raised `ReplyError`:
+
+* `Saved` — read back with its rendered content; after an unclear create, the task found by
+  reconciliation (Reply has no idempotency key, reply-api-v3.md §5.1; ARCHITECTURE rule 6);
+* `ContactUnresolved` — none or several contacts;
+* `Refused` — Reply's 400, its field pointers kept for the form (`errors_from_reply`);
+* `NotEditable` — an edit of a task that is no longer New (Reply answers 400 `task.unknown`,
+  "Only tasks with 'New' status can be edited.", §5.8);
+* `Trouble` — anything else, as a sentence; `retry_safe` is False only when a create may
+  have been stored (submitting the form again could make a second task).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from bot.clock import Clock
+from bot.domain import Contact, ContactQuery, FieldProblem, Task, TaskWrite
+from bot.messages import actions as words
+from bot.messages.outcomes import PARTIAL_READ_BACK
+from bot.messages.reply import explain
+from bot.reply.client import ReplyClient
+from bot.reply.errors import (
+    FieldError,
+    ReplyError,
+    ReplyValidationError,
+    TaskMayHaveBeenCreated,
+)
+from bot.service.contacts import Ambiguous, Missing, resolve_contact
+from bot.service.directory import ContactDirectory
+from bot.service.outcomes import (
+    ContactUnresolved,
+    NotEditable,
+    Refused,
+    Saved,
+    SaveOutcome,
+    Trouble,
+)
+from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
+
+log = logging.getLogger(__name__)
+
+
+class Saving:
+    def __init__(
+        self, reply: ReplyClient, directory: ContactDirectory, *, clock: Clock, sandbox: bool
+    ) -> None:
+        self._reply = reply
+        self._directory = directory
+        self._clock = clock
+        self._sandbox = sandbox
+
+    async def create(self, write: TaskWrite, *, contact: ContactQuery | None = None) -> SaveOutcome:
+        found = await self._contact(write, contact)
+        if not isinstance(found, tuple):
+            return found
+        write, person = found
+        if problems := write.problems():
+            return _refused_before_sending(problems)
+        sent_at = self._clock()
+        try:
+            created = await self._reply.create_task(write)
+        except TaskMayHaveBeenCreated as unclear:
+            settled = await settle_unclear_create(
+                self._reply, write, unclear, sent_at=sent_at, sandbox=self._sandbox
+            )
+            if isinstance(settled, FoundIt):
+                return Saved(task=settled.task, contact=person, note=settled.note, reconciled=True)
+            return Trouble(message=settled.message, retry_safe=isinstance(settled, NotSaved))
+        except ReplyError as error:
+            # Not an unclear create: Reply refused it, or it never left (nothing stored).
+            return self._failed(error, doing=words.DOING_CREATE)
+        return await self._read_back(created.id, created, person, note=None)
+
+    async def update(
+        self, task_id: int, write: TaskWrite, *, contact: ContactQuery | None = None
+    ) -> SaveOutcome:
+        found = await self._contact(write, contact)
+        if not isinstance(found, tuple):
+            return found
+        write, person = found
+        if problems := write.problems():
+            return _refused_before_sending(problems)
+        try:
+            updated = await self._reply.update_task(task_id, write)
+        except ReplyValidationError as error:
+            if error.field_errors:
+                return self._failed(error, doing=words.DOING_SAVE)
+            # A business 400 (`task.unknown`): most often the task is not New any more.
+            return await self._why_not_saved(task_id, error)
+        except ReplyError as error:
+            # PUT is a full replacement, so sending it again is always safe.
+            return self._failed(error, doing=words.DOING_SAVE)
+        return await self._read_back(task_id, updated, person, note=words.SAVED)
+
+    # ----------------------------------------------------------------------------------
+
+    async def _contact(
+        self, write: TaskWrite, query: ContactQuery | None
+    ) -> tuple[TaskWrite, Contact | None] | SaveOutcome:
+        """`write` with the typed contact's id, and that contact; or why not."""
+        if query is None:
+            return write, await self._directory.contact(write.contact_id)
+        try:
+            resolution = await resolve_contact(self._reply, query)
+        except ReplyError as error:
+            return self._failed(error, doing=words.DOING_LOOKUP)
+        if isinstance(resolution, Missing):
+            return ContactUnresolved(query=query)
+        if isinstance(resolution, Ambiguous):
+            return ContactUnresolved(
+                query=query, candidates=resolution.candidates, total=resolution.total
+            )
+        self._directory.remember(resolution.contact)
+        return replace(write, contact_id=resolution.contact.id), resolution.contact
+
+    async def _read_back(
+        self, task_id: int, answer: Task, person: Contact | None, *, note: str | None
+    ) -> Saved:
+        """The task with its rendered content; if that read fails, Reply's answer to the
+        write (the template as sent), saying so."""
+        try:
+            task = await self._reply.get_task(task_id, include_content=True)
+        except ReplyError as error:
+            log.warning("task %d was saved but reading it back failed: %s", task_id, error)
+            return Saved(task=answer, contact=person, note=note or PARTIAL_READ_BACK)
+        return Saved(task=task, contact=person, note=note)
+
+    async def _why_not_saved(self, task_id: int, error: ReplyValidationError) -> SaveOutcome:
+        try:
+            task = await self._reply.get_task(task_id, include_content=True)
+        except ReplyError:
+            return self._failed(error, doing=words.DOING_SAVE)
+        if not task.status.is_open:
+            return NotEditable(task=task, contact=await self._directory.contact(task.contact_id))
+        return self._failed(error, doing=words.DOING_SAVE)
+
+    def _failed(self, error: ReplyError, *, doing: str) -> Refused | Trouble:
+        explanation = explain(error, doing=doing, sandbox=self._sandbox)
+        log.info("Reply could not %s: %s", doing, error)
+        if isinstance(error, ReplyValidationError) and error.status is not None:
+            return Refused(
+                field_errors=error.field_errors,
+                message=explanation.message,
+                details=explanation.details,
+            )
+        return Trouble(message=explanation.message, details=explanation.details)
+
+
+def _refused_before_sending(problems: list[FieldProblem]) -> Refused:
+    """The rules Reply enforces, broken (the form's own checks should have caught it)."""
+    return Refused(
+        field_errors=tuple(FieldError(None, p.message, p.field) for p in problems),
+        message=problems[0].message,
+        details=tuple(p.message for p in problems[1:]),
+    )
