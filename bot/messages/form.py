@@ -140,6 +140,11 @@ def notice(message: str) -> str:
     return f"⚠️ {message}"
 
 
+def confirmed(message: str) -> str:
+    """Good news about a field, from Reply after the form opened (e.g. the contact found)."""
+    return f"✅ {message}"
+
+
 def hidden_notice(field_name: str, message: str) -> str:
     """A problem about a field this type of task does not show (e.g. a subject on a call)."""
     return f"⚠️ {field_name}: {message}"

@@ -65,9 +65,14 @@ def task_modal(
     mode: Mode,
     metadata: FormMetadata,
     notices: Mapping[Field, str] | None = None,
+    confirmations: Mapping[Field, str] | None = None,
     sandbox: bool = False,
 ) -> View:
-    """The form, built from `form` (also on every rebuild, so nothing entered is lost)."""
+    """The form, built from `form` (also on every rebuild, so nothing entered is lost).
+
+    `confirmations`: what Reply confirmed about a field after the form opened (the contact a
+    typed email belongs to), shown under it like a notice but as good news; a field with a
+    notice shows only the notice."""
     if (mode == "edit") != (metadata.editing is not None):
         raise ValueError("an edit modal needs metadata.editing, and only an edit modal has it")
     notices = notices or {}
@@ -84,12 +89,15 @@ def task_modal(
     blocks: list[Block] = []
     if notes:
         blocks.append(_context("\n".join(notes), NOTES_BLOCK))
-    notice_for = {FIELD_BLOCKS[field]: message for field, message in notices.items()}
+    notice_for = {
+        FIELD_BLOCKS[field]: words.confirmed(message)
+        for field, message in (confirmations or {}).items()
+    }
+    notice_for |= {FIELD_BLOCKS[field]: words.notice(message) for field, message in notices.items()}
     for block_id in visible:
         blocks.append(_INPUTS[block_id](form, metadata.tz))
         if block_id in notice_for:
-            message = words.notice(notice_for[block_id])
-            blocks.append(_context(message, notice_block_id(block_id)))
+            blocks.append(_context(notice_for[block_id], notice_block_id(block_id)))
     return _modal(mode, metadata.with_hidden(form.hidden_values()), blocks, submit=True)
 
 

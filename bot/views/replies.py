@@ -8,6 +8,7 @@ so 'Open in form', 'Try again' and a contact pick never make them type it again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from slack_sdk.models.blocks import ActionsBlock, Block, HeaderBlock, PlainTextObject
@@ -27,7 +28,7 @@ from bot.views.card import (
     fit_plain,
     mrkdwn_section,
 )
-from bot.views.values import CommandRef, ContactPick, encode_fitting
+from bot.views.values import CommandRef, ContactPick, FormRef, encode_fitting
 
 MAX_PICKS = ACTIONS_ELEMENTS
 """At most one button per contact and 25 contacts (an actions block's limit; a message's 50
@@ -59,6 +60,7 @@ def error_card(
     message: str,
     *,
     command: str | None = None,
+    form: FormRef | None = None,
     details: Sequence[str] = (),
     retry: bool = False,
 ) -> Card:
@@ -67,7 +69,9 @@ def error_card(
     `command` is what the rep typed after `/task`; with it the card offers 'Open in form'
     (prefilled) and, when `retry` is true, 'Try again'. Only pass `retry` when running the
     same command again cannot create a second task (e.g. Reply was unreachable before the
-    request was sent, or rate-limited) — never after "the task may have been created"."""
+    request was sent, or rate-limited) — never after "the task may have been created".
+    `form` instead: what a form held, for 'Open in form' after its save failed (the body is
+    cut to fit the button only if nothing else fits, `FormRef.complete`)."""
     text = mrkdwn.shorten(words.error_fallback(mrkdwn.escape(message)), SECTION_TEXT)
     blocks: list[Block] = [mrkdwn_section(text)]
     if details:
@@ -79,6 +83,10 @@ def error_card(
         if retry:
             buttons.append(button(words.TRY_AGAIN_BUTTON, ids.TRY_AGAIN, value))
         blocks.append(ActionsBlock(elements=buttons))
+    elif form is not None:
+        value, _ = encode_fitting(partial(_form_ref, form), form.body)
+        reopen = button(words.OPEN_FORM_BUTTON, ids.OPEN_FORM, value, style="primary")
+        blocks.append(ActionsBlock(elements=[reopen]))
     fallback = words.error_fallback(message)
     if details:
         fallback = f"{fallback} " + " ".join(details)
@@ -127,6 +135,10 @@ def _describe(contact: Contact) -> str:
 
 def _command_ref(command: str, complete: bool) -> CommandRef:
     return CommandRef(command=command, complete=complete)
+
+
+def _form_ref(form: FormRef, body: str, complete: bool) -> FormRef:
+    return replace(form, body=body, complete=complete)
 
 
 def _pick(contact_id: int, command: str, complete: bool) -> ContactPick:

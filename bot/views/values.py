@@ -18,7 +18,7 @@ import base64
 import binascii
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Literal, TypeVar
 
@@ -56,8 +56,27 @@ class ContactPick:
     kind: Literal["pick"] = "pick"
 
 
-ButtonValue = TaskRef | CommandRef | ContactPick
-V = TypeVar("V", TaskRef, CommandRef, ContactPick)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormRef:
+    """On 'Open in form' after a form's task failed once the form had closed (Reply was slower
+    than the ack allows): what the form held, by field, and the problems to show as notices
+    (keys are `bot.domain.Field` names). `complete` is False when the body was cut to fit."""
+
+    task_type: str | None = None
+    linkedin_action: str | None = None
+    contact_value: str | None = None
+    contact_label: str = ""
+    start: str = ""
+    due: str = ""
+    subject: str = ""
+    body: str = ""
+    notices: dict[str, str] = field(default_factory=dict)
+    complete: bool = True
+    kind: Literal["form"] = "form"
+
+
+ButtonValue = TaskRef | CommandRef | ContactPick | FormRef
+V = TypeVar("V", TaskRef, CommandRef, ContactPick, FormRef)
 
 
 @cache
@@ -87,6 +106,14 @@ def encode(value: ButtonValue) -> str:
 
 def decode(text: str, expected: type[V]) -> V:
     """Read a value back, checking it is the kind the listener expects."""
+    value = decode_any(text)
+    if not isinstance(value, expected):
+        raise ButtonValueError(f"expected a {expected.__name__} button, got a {value.kind}")
+    return value
+
+
+def decode_any(text: str) -> ButtonValue:
+    """Read a value back whatever its kind (a button that carries one of several)."""
     raw: str | bytes = text
     if text.startswith(_COMPRESSED):
         try:
@@ -94,12 +121,9 @@ def decode(text: str, expected: type[V]) -> V:
         except (binascii.Error, zlib.error, ValueError) as exc:
             raise ButtonValueError(f"unreadable compressed button value: {exc}") from exc
     try:
-        value = _adapter().validate_json(raw)
+        return _adapter().validate_json(raw)
     except ValidationError as exc:
         raise ButtonValueError(f"not a taskbot button value: {text[:80]!r}") from exc
-    if not isinstance(value, expected):
-        raise ButtonValueError(f"expected a {expected.__name__} button, got a {value.kind}")
-    return value
 
 
 def encode_fitting(build: Callable[[str, bool], ButtonValue], command: str) -> tuple[str, bool]:
