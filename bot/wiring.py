@@ -85,6 +85,12 @@ class Dependencies:
     profile_wait: float = 1.5
     """Seconds an ack may wait for users.info before using the default zone (Slack's ack
     deadline is 3 s, slack-notes §2.2)."""
+    submit_budget: float = 2.0
+    """Seconds a form submission waits for Reply before acking (closing the form) and letting
+    the same save finish after the ack; within it, Reply's own field errors reach the form."""
+    search_wait: float = 1.5
+    """Seconds the contact select's options wait for Reply's search before answering with
+    what is already known (Slack wants options within 3 s)."""
 
     @property
     def in_sandbox(self) -> bool:
@@ -112,6 +118,8 @@ async def open_dependencies(
     clock: Clock = system_clock,
     parse: CommandParser | None = None,
     profile_wait: float = 1.5,
+    submit_budget: float = 2.0,
+    search_wait: float = 1.5,
     drain_timeout: float = DRAIN_SECONDS,
 ) -> AsyncIterator[Dependencies]:
     """Open every client, yield them, and on exit drain background work and close them.
@@ -158,6 +166,8 @@ async def open_dependencies(
             parse=parse or default_parser(),
             sandbox=sandbox_in_use,
             profile_wait=profile_wait,
+            submit_budget=submit_budget,
+            search_wait=search_wait,
         )
 
 

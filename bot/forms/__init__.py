@@ -37,6 +37,7 @@ from bot.forms._metadata import (
     Origin,
 )
 from bot.forms._validate import (
+    ERROR_TEXT,
     FormErrors,
     ReadyTask,
     SubmissionResult,
@@ -57,6 +58,7 @@ from bot.forms._when import default_due_text, instant_text
 
 __all__ = [
     "BODY_LIMIT",
+    "ERROR_TEXT",
     "FIELD_BLOCKS",
     "METADATA_LIMIT",
     "SUBJECT_LIMIT",

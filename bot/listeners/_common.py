@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -86,16 +88,36 @@ def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> 
 async def deliver(respond: AsyncRespond, card: Card, *, replace: bool) -> None:
     """Post `card` to the interaction's response_url (ephemeral). A failure is logged: the
     rep's message cannot be reached any other way (slack-notes §2.4: 5 uses, 30 minutes)."""
+    await send(respond, card, replace=replace)
+
+
+async def send(
+    respond: AsyncRespond,
+    card: Card,
+    *,
+    replace: bool,
+    response_type: str | None = None,
+    thread_ts: str | None = None,
+) -> bool:
+    """Post `card` through a response_url; False (logged) when Slack did not take it, so the
+    caller can try another way (a form's card then goes to the rep's DM)."""
     try:
-        answer = await respond(replace_original=replace, **card.message())
+        answer = await respond(
+            replace_original=replace,
+            response_type=response_type,
+            thread_ts=thread_ts,
+            **card.message(),
+        )
     except (aiohttp.ClientError, TimeoutError, ValueError) as error:
         # ValueError is Bolt's "respond is unsupported here as there is no response_url".
         log.error("could not post to the response_url: %s: %s", type(error).__name__, error)
-        return
+        return False
     if answer.status_code != 200:
         log.error(
             "Slack refused a response_url post (HTTP %s): %s", answer.status_code, answer.body
         )
+        return False
+    return True
 
 
 async def create_in_background(
@@ -182,6 +204,14 @@ async def first_answer(deps: Dependencies, *, text: str, user_id: str) -> FirstA
     contact = contact_label(draft.contact) if draft.contact is not None else None
     card = progress_card(draft.task_type, draft.linkedin_action, contact)
     return FirstAnswer(card, draft, profile.tz)
+
+
+def channel_of(body: Mapping[str, Any]) -> str | None:
+    """The channel an interaction happened in (`channel.id`, else `container.channel_id`)."""
+    channel = body.get("channel") or {}
+    container = body.get("container") or {}
+    found = channel.get("id") or container.get("channel_id")
+    return str(found) if found else None
 
 
 def contact_label(query: ContactQuery) -> str:

@@ -1,13 +1,14 @@
 """Buttons on taskbot's messages (`block_actions`), each acked at once.
 
-This module answers the buttons of `/task`'s own answers: a contact pick (`pick.N`) finishes
-the command with the chosen contact, 'Try again' runs it again; both replace the message
-they were on. The task card's buttons (done, edit, cancel, share, the call outcomes) and
-'Open in form' belong to the form-and-buttons work (issue 5); until it lands they answer
-with a short ephemeral note instead of failing, and leave the card as it was.
+    pick.N              a contact pick finishes the command with that contact
+    task.retry          'Try again' runs the command again
+    task.form           'Open in form': the modal, prefilled with a command or a form
+    task.done …         the task card's buttons (`_card_actions`): done, the call outcomes
+                        and 'Not now', edit, cancel, share — only for the task's own rep
 
 Button values are decoded with `bot.views.values`: ephemeral messages come back without the
-message, so the value is all a listener gets (and is never trusted for authorisation).
+message, so the value is all a listener gets. It is never trusted for authorisation beyond
+telling the task's rep from everyone else: Reply still decides what may change.
 """
 
 from __future__ import annotations
@@ -20,27 +21,26 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import ids
+from bot.listeners._card_actions import KIND, press
 from bot.listeners._common import create_in_background, deliver, first_answer
+from bot.listeners._ways_in import open_carried
+from bot.messages import actions as action_words
 from bot.messages import outcomes as words
 from bot.views import error_card
-from bot.views.values import ButtonValueError, CommandRef, ContactPick, decode
+from bot.views.values import (
+    ButtonValueError,
+    CommandRef,
+    ContactPick,
+    FormRef,
+    TaskRef,
+    decode,
+    decode_any,
+)
 from bot.wiring import Dependencies
 
 log = logging.getLogger(__name__)
 
-_Ref = TypeVar("_Ref", CommandRef, ContactPick)
-
-# Card buttons whose actions ship with issue 5, and how to name them meanwhile.
-_NOT_YET: dict[str, str] = {
-    ids.DONE: words.FEATURE_DONE,
-    ids.EDIT: words.FEATURE_EDIT,
-    ids.CANCEL: words.FEATURE_CANCEL,
-    ids.SHARE: words.FEATURE_SHARE,
-    ids.OUTCOME_POSITIVE: words.FEATURE_OUTCOME,
-    ids.OUTCOME_TO_CALL: words.FEATURE_OUTCOME,
-    ids.OUTCOME_NEGATIVE: words.FEATURE_OUTCOME,
-    ids.OUTCOME_BACK: words.FEATURE_OUTCOME,
-}
+_Ref = TypeVar("_Ref", CommandRef, ContactPick, TaskRef)
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
@@ -79,16 +79,36 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
         )
 
     @app.action(ids.OPEN_FORM)
-    async def open_form(ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def open_in_form(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond
+    ) -> None:
         await ack()
-        ref = await _value(action, CommandRef, respond)
+        try:
+            carried = decode_any(str(action.get("value") or ""))
+        except ButtonValueError as error:
+            log.warning("unreadable Open in form value: %s", error)
+            carried = None
+        if not isinstance(carried, CommandRef | FormRef):
+            await deliver(respond, error_card(words.STALE_BUTTON), replace=False)
+            return
+        await open_carried(deps, body, carried, respond)
+
+    async def card_button(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond
+    ) -> None:
+        await ack()
+        ref = await _value(action, TaskRef, respond)
         if ref is None:
             return
-        card = error_card(words.form_not_available_yet(ref.command))
-        await deliver(respond, card, replace=False)
+        action_id = str(action["action_id"])
+        if _user(body) != ref.owner:
+            refusal = error_card(action_words.not_owner(KIND[action_id]))
+            await deliver(respond, refusal, replace=False)
+            return
+        await press(deps, action_id, ref, body, respond)
 
-    for action_id, feature in _NOT_YET.items():
-        app.action(action_id)(_not_yet(feature))
+    for action_id in KIND:
+        app.action(action_id)(card_button)
 
 
 async def _rerun(
@@ -126,14 +146,6 @@ async def _value(action: dict[str, Any], kind: type[_Ref], respond: AsyncRespond
         log.warning("unreadable %s button value: %s", action.get("action_id"), error)
         await deliver(respond, error_card(words.STALE_BUTTON), replace=False)
         return None
-
-
-def _not_yet(feature: str) -> Any:
-    async def answer(ack: AsyncAck, respond: AsyncRespond) -> None:
-        await ack()
-        await deliver(respond, error_card(words.not_available_yet(feature)), replace=False)
-
-    return answer
 
 
 def _user(body: dict[str, Any]) -> str:

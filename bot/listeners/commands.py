@@ -1,5 +1,7 @@
-"""`/task`: ack at once, create after.
+"""`/task`: ack at once, create after; `/task` alone opens the form.
 
+0. Nothing typed: ack, then open the task form (`_ways_in.open_blank`) while the trigger id is
+   fresh; its card comes back through this command's response_url.
 1. The rep's zone and locale (users.info, cached; never waited on for more than
    `deps.profile_wait`), then the grammar (pure, about a millisecond).
 2. `ack()` within Slack's 3 s (slack-notes §2.2), with one of: help or nothing typed → the
@@ -21,7 +23,9 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import ids
 from bot.background import ACK_DELIVERED
+from bot.forms import Origin
 from bot.listeners._common import create_in_background, first_answer
+from bot.listeners._ways_in import open_blank
 from bot.wiring import Dependencies
 
 
@@ -34,6 +38,18 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
         context: AsyncBoltContext,
     ) -> None:
         text, user_id = str(command.get("text") or ""), str(command["user_id"])
+        if not text.strip():
+            await ack()
+            await open_blank(
+                deps,
+                user_id=user_id,
+                trigger_id=str(command["trigger_id"]),
+                origin=Origin.COMMAND,
+                respond=respond,
+                channel_id=command.get("channel_id") or None,
+                response_url=command.get("response_url") or None,
+            )
+            return
         answer = await first_answer(deps, text=text, user_id=user_id)
         await ack(**answer.card.message())
         if answer.draft is not None:

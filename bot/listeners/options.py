@@ -1,15 +1,27 @@
-"""Options for external selects (`block_suggestion`): the form's contact search.
+"""Options for the form's contact select (`block_suggestion` for `ids.CONTACT_SELECT`).
 
-The task form (issue 5) has the only external select, `ids.CONTACT_SELECT`; its listener
-(Reply contact search, ≤ 100 options, answered within 3 s, cached) is registered here then.
+Slack asks as the rep types (from the select's `min_query_length`) and wants the answer within
+3 s, at most 100 options (slack-notes §2.3). The search (`bot.service.directory`) is cached
+briefly and bounded by `deps.search_wait`: when Reply is slower, the answer is what is
+already known, and the next keystroke asks again. Text that is itself usable (an email,
+`#12345`, a LinkedIn URL) comes first as "✉️ Use …" when no result already is it.
 """
 
 from __future__ import annotations
 
-from slack_bolt.async_app import AsyncApp
+from typing import Any
 
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+
+from bot import ids
+from bot.views.modal import contact_options
 from bot.wiring import Dependencies
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
-    """Issue 5: `@app.options(ids.CONTACT_SELECT)`."""
+    @app.options(ids.CONTACT_SELECT)
+    async def contact_choices(ack: AsyncAck, payload: dict[str, Any]) -> None:
+        typed = str(payload.get("value") or "")
+        found = await deps.service.contacts.search(typed, wait=deps.search_wait)
+        await ack(options=contact_options(typed, found.contacts))

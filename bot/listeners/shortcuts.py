@@ -1,45 +1,41 @@
 """Shortcuts declared in manifest.yml: "Create Reply task", global (⚡ menu) and on a message.
 
-Both open the task form, which ships with issue 5. Until then each is acked and answered with
-a short note pointing at `/task`, so a rep who finds the shortcut gets words, not Slack's
-"dispatch_failed". A global shortcut carries no response_url (slack-notes §2.4), so its
-note goes to the rep's DM with the app (`chat.postMessage` with the user id as channel);
-a message shortcut answers ephemerally through its response_url.
+Both open the task form at once (`_ways_in`). A global shortcut carries no channel and no
+response_url (slack-notes §2.4), so its card goes to the rep's DM with the app; a message
+shortcut fills the body with the message and its link, and its card goes back to the
+message's channel — into its thread when the message is in one (slash commands cannot be
+used in threads; this shortcut can).
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.errors import SlackApiError
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import ids
-from bot.listeners._common import deliver
-from bot.messages import outcomes as words
-from bot.views import error_card
+from bot.forms import Origin
+from bot.listeners._ways_in import open_blank, open_from_message
 from bot.wiring import Dependencies
-
-log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
     @app.shortcut(ids.GLOBAL_SHORTCUT)
-    async def global_shortcut(
-        ack: AsyncAck, shortcut: dict[str, Any], client: AsyncWebClient
-    ) -> None:
+    async def global_shortcut(ack: AsyncAck, shortcut: dict[str, Any]) -> None:
         await ack()
-        card = error_card(words.SHORTCUT_NOT_YET)
-        try:
-            await client.chat_postMessage(channel=str(shortcut["user"]["id"]), **card.message())
-        except SlackApiError as error:
-            log.error("could not answer the global shortcut: %s", error.response.get("error"))
+        await open_blank(
+            deps,
+            user_id=str(shortcut["user"]["id"]),
+            trigger_id=str(shortcut["trigger_id"]),
+            origin=Origin.GLOBAL_SHORTCUT,
+            respond=None,
+        )
 
     @app.shortcut(ids.MESSAGE_SHORTCUT)
-    async def message_shortcut(ack: AsyncAck, respond: AsyncRespond) -> None:
+    async def message_shortcut(
+        ack: AsyncAck, shortcut: dict[str, Any], respond: AsyncRespond
+    ) -> None:
         await ack()
-        await deliver(respond, error_card(words.SHORTCUT_NOT_YET), replace=False)
+        await open_from_message(deps, shortcut, respond)

@@ -1,16 +1,54 @@
-"""Modal submissions and closes (`view_submission`, `view_closed`).
+"""The task modal: its submission, and the selects that reshape it while it is open.
 
-taskbot opens no modal yet: the task form ships with issue 5, which registers its
-`ids.TASK_MODAL` listeners here. Nothing is registered meanwhile, so a stray submission is
-Bolt's "unhandled request" (logged), not a silent success.
+    view_submission  ids.TASK_MODAL     check, save within a budget, close (`_submit`)
+    block_actions    ids.TYPE_SELECT    a new type shows or hides the LinkedIn action and
+                     ids.LINKEDIN_SELECT  the subject: the modal is rebuilt from what the rep
+                                          entered and `views.update`d with its hash
+
+A rebuild never loses anything typed: Slack keeps every input whose block_id and action_id
+are unchanged (slack-notes §2.3), and the values of fields the new type hides travel in
+`private_metadata` until they come back (`bot.forms.HiddenValues`).
 """
 
 from __future__ import annotations
 
-from slack_bolt.async_app import AsyncApp
+import logging
+from typing import Any
 
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+
+from bot import ids
+from bot.forms import FormMetadataError, read_view
+from bot.listeners._forms import form_mode, update_form
+from bot.listeners._submit import Saves, submit_form
+from bot.views.modal import task_modal
 from bot.wiring import Dependencies
+
+log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
-    """Issue 5: `@app.view(ids.TASK_MODAL)` (validate, create or save, close)."""
+    saves = Saves(deps)
+
+    @app.view(ids.TASK_MODAL)
+    async def task_form_submitted(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await submit_form(deps, saves, ack, body)
+
+    async def reshape(ack: AsyncAck, body: dict[str, Any]) -> None:
+        await ack()
+        await rebuild(deps, body.get("view") or {})
+
+    app.action(ids.TYPE_SELECT)(reshape)
+    app.action(ids.LINKEDIN_SELECT)(reshape)
+
+
+async def rebuild(deps: Dependencies, view: dict[str, Any]) -> None:
+    """The modal again, from what it holds now (a type or LinkedIn action was chosen)."""
+    try:
+        form, meta = read_view(view)
+    except FormMetadataError as error:
+        log.warning("cannot rebuild a task form without readable metadata: %s", error)
+        return
+    new = task_modal(form, mode=form_mode(meta), metadata=meta, sandbox=deps.in_sandbox)
+    await update_form(deps, str(view.get("id")), view.get("hash"), new)

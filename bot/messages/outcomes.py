@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
 """What taskbot says when a `/task` does not end in a card: something is missing, no contact
-fits, a button needs a feature that has not shipped yet, or taskbot itself failed.
+fits, a button can't be read, or taskbot itself failed.
 
 Plain sentences (views escape them); each says what happened and what to do next.
 """
@@ -56,34 +56,6 @@ def contact_not_found(query: ContactQuery) -> str:
     return f"{what} Check the spelling, or continue in the form and choose the contact there."
 
 
-def not_available_yet(feature: str) -> str:
-    """A card button whose action is not in this version yet (issue 5 ships them)."""
-    return (
-        f"{feature} from Slack isn't available in this version of taskbot yet. "
-        "Do it in Reply for now; the card will catch up soon."
-    )
-
-
-def form_not_available_yet(command: str) -> str:
-    """'Open in form' before the form exists: hand the command back so nothing is lost."""
-    return (
-        "The task form isn't available in this version of taskbot yet. Here is what you "
-        f"typed, to fix and send again: /task {command}"
-    )
-
-
-FEATURE_DONE: Final = "Marking a task done"
-FEATURE_EDIT: Final = "Editing a task"
-FEATURE_CANCEL: Final = "Cancelling a task"
-FEATURE_SHARE: Final = "Sharing a task"
-FEATURE_OUTCOME: Final = "Recording a call's outcome"
-
 STALE_BUTTON: Final = (
     "taskbot can't read that button (it may come from an older version). Type the command again."
-)
-
-SHORTCUT_NOT_YET: Final = (
-    "The Create Reply task form isn't available in this version of taskbot yet. Type a "
-    "command instead, e.g. /task call jane@acme.com tomorrow 3pm Ask about pricing "
-    "(/task help shows more)."
 )

@@ -38,3 +38,24 @@ def edit_not_saved(task_id: int, message: str) -> str:
 def contact_found(label: str) -> str:
     """Under the contact field once Reply confirmed what the rep typed."""
     return f"Found in Reply: {label}"
+
+
+def form_not_opened(reason: str) -> str:
+    """Slack refused to open the form (most often the 3-second trigger ran out)."""
+    if reason == "expired_trigger_id":
+        return (
+            "Slack gave taskbot too little time to open the form (its 3 seconds ran out). "
+            "Try again; it is usually quicker the second time."
+        )
+    return f"Slack didn't let taskbot open the form ({reason}). Try again in a moment."
+
+
+COMMAND_CUT_NOTICE: Final = (
+    "Your command was very long, so only its first part came with the button. Check the text "
+    "before you save."
+)
+
+BODY_CUT_NOTICE: Final = (
+    "Your text was too long to travel with the button, so only its first part is here. Check "
+    "it before you save."
+)

@@ -1,0 +1,172 @@
+"""Opening the task form, and what every step of it needs to know about the rep.
+
+    meta = form_metadata(Origin.COMMAND, profile, user_id="U1", channel_id="C1", response_url=…)
+    view_id = await open_form(deps, trigger_id, task_modal(...), meta, respond=respond)
+    ctx = await form_context(deps, meta)          # the rep's clock, at submit or rebuild time
+
+Trigger ids last 3 s and work once (slack-notes §2.3), so `views.open` comes before any call
+to Reply: callers gather what is quick (the rep's zone, cached; a message's permalink, bounded
+by `deps.profile_wait`) and open; anything Reply must answer follows with `views.update`
+(view id + hash, so a rebuild the rep caused in between is never overwritten).
+
+The rep's zone travels in `private_metadata` as text: an IANA name, or `UTC+05:30` for a rep
+Slack only knows by offset (`bot.users`), so a submission is read on the clock the form was
+opened with, without asking `users.info` again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any, Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.models.views import View
+
+from bot import ids
+from bot.domain import Field
+from bot.forms import FormMetadata, FormValues, Origin, contact_errors, contact_label
+from bot.listeners._common import date_context, rep_profile, send
+from bot.messages import saving as words
+from bot.parsing.dates import DateContext
+from bot.service import ContactUnresolved, Trouble
+from bot.users import UserProfile
+from bot.views import error_card
+from bot.views.modal import Mode, task_modal
+from bot.wiring import Dependencies
+
+log = logging.getLogger(__name__)
+
+_OFFSET: Final = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
+
+
+def zone_label(tz: tzinfo) -> str:
+    """`Europe/Berlin`, or `UTC+05:30` for a fixed offset (read back by `zone_from`)."""
+    key = getattr(tz, "key", None)
+    if isinstance(key, str) and key:
+        return key
+    offset = tz.utcoffset(datetime.now(UTC)) or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def zone_from(label: str | None) -> tzinfo | None:
+    if not label:
+        return None
+    if offset := _OFFSET.match(label):
+        sign = 1 if offset.group(1) == "+" else -1
+        minutes = int(offset.group(2)) * 60 + int(offset.group(3))
+        return timezone(timedelta(minutes=sign * minutes)) if minutes < 24 * 60 else None
+    try:
+        return ZoneInfo(label)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def form_metadata(
+    origin: Origin, profile: UserProfile, *, user_id: str, **where: Any
+) -> FormMetadata:
+    """A new form's metadata: who opened it and how, their clock, where the card goes, and a
+    nonce that tells a repeated submit of this form from a new one."""
+    return FormMetadata(
+        origin=origin,
+        user_id=user_id,
+        tz=zone_label(profile.tz),
+        locale=profile.locale,
+        nonce=secrets.token_urlsafe(9),
+        **where,
+    )
+
+
+def form_mode(meta: FormMetadata) -> Mode:
+    return "edit" if meta.editing is not None else "create"
+
+
+async def form_context(deps: Dependencies, meta: FormMetadata) -> DateContext:
+    """The rep's clock for reading the form: the zone it was opened with, else users.info."""
+    tz = zone_from(meta.tz)
+    if tz is not None and meta.locale:
+        return DateContext(now=deps.clock(), tz=tz, locale=meta.locale)
+    profile = await rep_profile(deps, meta.user_id)
+    return DateContext(now=deps.clock(), tz=tz or profile.tz, locale=meta.locale or profile.locale)
+
+
+async def form_profile(deps: Dependencies, user_id: str) -> tuple[UserProfile, DateContext]:
+    profile = await rep_profile(deps, user_id)
+    return profile, date_context(deps, profile)
+
+
+async def open_form(
+    deps: Dependencies, trigger_id: str, view: View, *, respond: AsyncRespond | None
+) -> tuple[str, str] | None:
+    """`views.open`; the view's (id, hash), or None when Slack refused (said to the rep
+    through `respond` when there is one, else logged: a global shortcut has no other way)."""
+    try:
+        opened = await deps.slack.views_open(trigger_id=trigger_id, view=view)
+    except SlackApiError as error:
+        reason = str(error.response.get("error") or "an error")
+        log.error("views.open failed: %s", reason)
+        if respond is not None:
+            await send(respond, error_card(words.form_not_opened(reason)), replace=False)
+        return None
+    stored = opened.get("view") or {}
+    return str(stored.get("id")), str(stored.get("hash"))
+
+
+async def update_form(deps: Dependencies, view_id: str, view_hash: str | None, view: View) -> bool:
+    """`views.update` guarded by the hash; False when the rep changed or closed the form
+    meanwhile (Slack's `hash_conflict`, `not_found`), which is not an error."""
+    try:
+        await deps.slack.views_update(view_id=view_id, hash=view_hash, view=view)
+    except SlackApiError as error:
+        reason = error.response.get("error")
+        if reason in ("hash_conflict", "not_found"):
+            log.info(
+                "form %s changed or closed before taskbot could update it (%s)", view_id, reason
+            )
+        else:
+            log.error("views.update of form %s failed: %s", view_id, reason)
+        return False
+    return True
+
+
+async def confirm_contact(
+    deps: Dependencies,
+    opened: tuple[str, str],
+    form: FormValues,
+    meta: FormMetadata,
+    notices: dict[Field, str],
+) -> None:
+    """After a form opened with a typed contact (an email, `#id`, a name from a command):
+    ask Reply who it is and say so under the field — the contact found, or that none or
+    several match. The value itself stays as typed: Slack keeps an input's value across
+    `views.update` (slack-notes §2.3), and the rep may already have changed it."""
+    choice = form.contact
+    if choice is None:
+        return
+    found = await deps.service.look_up_contact(choice.query)
+    if isinstance(found, Trouble):
+        log.info("could not confirm the form's contact: %s", found.message)
+        return
+    confirmations: dict[Field, str] = {}
+    if isinstance(found, ContactUnresolved):
+        problem = contact_errors(choice, found.matches)[ids.CONTACT_BLOCK]
+        notices = {**notices, "contact": problem}
+    else:
+        notices = {key: value for key, value in notices.items() if key != "contact"}
+        confirmations["contact"] = words.contact_found(contact_label(found))
+    view = task_modal(
+        form,
+        mode=form_mode(meta),
+        metadata=meta,
+        notices=notices,
+        confirmations=confirmations,
+        sandbox=deps.in_sandbox,
+    )
+    await update_form(deps, opened[0], opened[1], view)
