@@ -144,7 +144,9 @@ async def form_bot(
     submit_budget: float = 2.0,
     search_wait: float = 1.5,
     environment: Mapping[str, str] | None = None,
+    reply_transport: httpx.AsyncBaseTransport | None = None,
 ) -> AsyncIterator[FormBot]:
+    """`reply_transport`: talk to that Reply instead of the sandbox (which is then idle)."""
     clock = FakeClock(NOW)
     gate = asyncio.Event()
     gate.set()
@@ -161,7 +163,8 @@ async def form_bot(
         async def dependencies(settings: Settings) -> AsyncIterator[Dependencies]:
             async with open_dependencies(
                 settings,
-                sandbox=sandbox,
+                sandbox=sandbox if reply_transport is None else None,
+                reply_transport=reply_transport,
                 retry=INSTANT_RETRIES,
                 clock=clock,
                 submit_budget=submit_budget,
