@@ -39,6 +39,19 @@ REP = REPS[0].id  # Ines, Europe/Berlin, de-DE
 @dataclass
 class FormBot(Taskbot):
     gate: asyncio.Event = field(default_factory=asyncio.Event)
+    allowed: set[str] = field(default_factory=set)
+    """Slack errors this test provokes on purpose; any other refused call fails the test
+    (the fake refuses what Slack would: invalid views and blocks, limits, stale hashes)."""
+
+    def allow(self, *errors: str) -> None:
+        self.allowed.update(errors)
+
+    def refused(self) -> list[str]:
+        return [
+            f"{call.method}: {call.response.get('error')} {call.response.get('errors') or ''}"
+            for call in self.fake.calls
+            if not call.ok and call.response.get("error") not in self.allowed
+        ]
 
     # ------------------------------------------------------------------ Reply held
 
@@ -181,6 +194,7 @@ async def form_bot(
             yield bot
         finally:
             gate.set()  # nothing stays held past the test
+        assert not bot.refused(), "Slack would have refused:\n" + "\n".join(bot.refused())
 
 
 __all__ = ["REP", "FormBot", "Sent", "form_bot"]

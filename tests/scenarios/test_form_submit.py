@@ -226,6 +226,7 @@ async def test_a_lost_answer_after_the_form_closed_is_reconciled_not_repeated() 
 async def test_a_response_url_past_its_30_minutes_sends_the_card_to_the_dm() -> None:
     async with form_bot() as bot:
         view_id = await bot.open_with_command()
+        bot.allow("expired_url")
         bot.clock.advance(31 * 60)  # the rep kept the form open
         assert await bot.submit(view_id, {**CALL, ids.DUE_INPUT: "tomorrow 3pm"}) == {}
         await bot.settle()

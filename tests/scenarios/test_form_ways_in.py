@@ -174,6 +174,7 @@ async def test_open_in_form_after_no_contact_matched_warns_under_the_contact() -
 
 async def test_a_form_slack_would_not_open_is_explained_to_the_rep() -> None:
     async with form_bot() as bot:
+        bot.allow("expired_trigger_id")
         bot.fake.fail_next("views.open", "expired_trigger_id")
         sent = await bot.command("")
         [post] = await bot.card_posts()
@@ -186,6 +187,7 @@ async def test_a_changed_form_is_never_overwritten_by_a_late_contact_check() -> 
         sent = await bot.command("call nobody@nowhere.example tomorrow 3pm hello")
         await bot.settle()
         [message] = bot.shown(sent)
+        bot.allow("hash_conflict")
         bot.hold_next("GET", "/v3/contacts")  # the contact check waits…
         await bot.click(message, ids.OPEN_FORM)
         view_id = await bot.views_opened(1)
