@@ -38,6 +38,7 @@ from bot.reply import _arguments as check
 from bot.reply import models
 from bot.reply._headers import ApiKeyAuth, RateLimit
 from bot.reply._matching import linkedin_lookup_value, same_email, same_linkedin_profile
+from bot.reply._pools import SpreadTransport
 from bot.reply._sending import Call, Sender
 from bot.reply.enums import Dialect
 from bot.reply.errors import (
@@ -100,6 +101,10 @@ class ReplyClient:
             },
             timeout=timeout,
             transport=transport,
+            # Not httpx's default pool, which falls over with hundreds of calls open
+            # (`_pools`). Mounted rather than passed as `transport`, which would make httpx
+            # ignore HTTPS_PROXY / NO_PROXY; a proxy from the environment still wins.
+            mounts={"all://": SpreadTransport()} if transport is None else None,
             follow_redirects=False,
         )
         self._retry = retry or RetryPolicy()
