@@ -59,11 +59,13 @@ from bot.service.outcomes import (
     ActionOutcome,
     ChooseContact,
     ContactNotFound,
+    ContactUnresolved,
     Created,
     CreateOutcome,
     Failed,
     NeedsForm,
     SaveOutcome,
+    Trouble,
 )
 from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
 from bot.service.saving import Saving
@@ -169,6 +171,22 @@ class TaskService:
     ) -> SaveOutcome:
         """Replace task `task_id` with the edit form's `write` (only New tasks can change)."""
         return await self._saving.update(task_id, write, contact=contact)
+
+    async def look_up_contact(self, query: ContactQuery) -> Contact | ContactUnresolved | Trouble:
+        """The one Reply contact `query` names (a form shows who a typed email is)."""
+        try:
+            resolution = await resolve_contact(self._reply, query)
+        except ReplyError as error:
+            explanation = explain(error, doing=_LOOKUP, sandbox=self._sandbox)
+            return Trouble(message=explanation.message, details=explanation.details)
+        if isinstance(resolution, Missing):
+            return ContactUnresolved(query=query)
+        if isinstance(resolution, Ambiguous):
+            return ContactUnresolved(
+                query=query, candidates=resolution.candidates, total=resolution.total
+            )
+        self.contacts.remember(resolution.contact)
+        return resolution.contact
 
     async def show(self, task_id: int) -> ActionOutcome:
         return await self._actions.show(task_id)
