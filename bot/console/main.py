@@ -36,8 +36,8 @@ class Lines(Protocol):
     echo: bool
     """Print each line after the prompt (scripts), or not (a terminal already shows it)."""
 
-    async def next(self) -> str | None:
-        """The next line, or None at the end."""
+    async def next(self, prompt: str = words.PROMPT) -> str | None:
+        """The next line (a terminal shows `prompt` first), or None at the end."""
         ...
 
 
@@ -49,14 +49,14 @@ class ScriptLines:
     def __init__(self, text: str) -> None:
         self._lines: Iterator[str] = iter(text.splitlines())
 
-    async def next(self) -> str | None:
+    async def next(self, prompt: str = words.PROMPT) -> str | None:
         return next(self._lines, None)
 
 
 class TerminalLines:
     """Lines typed at a terminal. `input()` runs on a daemon thread, one prompt at a time,
     so the event loop keeps serving (the stand-in lives on it) and Ctrl-C never waits for
-    the thread."""
+    the thread. The prompt is the console's (`taskbot> `) or, in a form, the field asked."""
 
     echo = False
 
@@ -67,7 +67,9 @@ class TerminalLines:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
 
-    async def next(self) -> str | None:
+    async def next(self, prompt: str | None = None) -> str | None:
+        if prompt is not None:
+            self._prompt = prompt  # read by the input thread once released below
         if self._thread is None:
             self._loop = asyncio.get_running_loop()
             self._thread = threading.Thread(target=self._read, name="console input", daemon=True)
@@ -127,9 +129,9 @@ async def run_console(
         else:
             printer.line(words.reply_banner(deps.reply.base_url, zone))
         printer.line()
-        while (line := await lines.next()) is not None:
+        while (line := await lines.next(session.prompt)) is not None:
             if lines.echo:
-                printer.line(f"{words.PROMPT}{line}".rstrip())
+                printer.line(f"{session.prompt}{line}".rstrip())
             if not await session.handle(line):
                 break
         else:

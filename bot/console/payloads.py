@@ -8,6 +8,7 @@ from the stand-in, so they behave as Slack's do (3 s and single use; 5 posts in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -89,4 +90,91 @@ def button_click(
         "state": {"values": {}},
         "response_url": response_url,
         "actions": [action],
+    }
+
+
+# --------------------------------------------------------------------------------------
+# The task form (docs.slack.dev/reference/interaction-payloads/view-interactions-payload,
+# block-suggestion-payload; shortcuts-payload)
+
+
+def _person(standin: SlackStandIn, user: SlackUser, kind: str) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "token": "console",
+        "team": {"id": standin.team_id, "domain": standin.team_domain},
+        "user": {
+            "id": user.id,
+            "username": user.name,
+            "name": user.name,
+            "team_id": standin.team_id,
+        },
+        "api_app_id": standin.app_id,
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }
+
+
+def _view_copy(view: Mapping[str, Any]) -> dict[str, Any]:
+    """The view as a payload carries it (a copy: the stand-in keeps changing its own)."""
+    copied: dict[str, Any] = json.loads(json.dumps(view))
+    return copied
+
+
+def global_shortcut(standin: SlackStandIn, user: SlackUser) -> dict[str, Any]:
+    """The ⚡ shortcut "Create Reply task": no channel, no response_url."""
+    return {
+        **_person(standin, user, "shortcut"),
+        "callback_id": ids.GLOBAL_SHORTCUT,
+        "trigger_id": standin.issue_trigger_id(),
+        "action_ts": standin.new_ts(),
+    }
+
+
+def view_action(
+    standin: SlackStandIn,
+    user: SlackUser,
+    view: Mapping[str, Any],
+    action: Mapping[str, Any],
+) -> dict[str, Any]:
+    """`block_actions` from inside a modal (a select with dispatch_action was changed);
+    `action` is the element's new state plus its action_id and block_id."""
+    return {
+        **_person(standin, user, "block_actions"),
+        "container": {"type": "view", "view_id": view["id"]},
+        "trigger_id": standin.issue_trigger_id(from_view=str(view["id"])),
+        "view": _view_copy(view),
+        "actions": [{**action, "action_ts": standin.new_ts()}],
+    }
+
+
+def block_suggestion(
+    standin: SlackStandIn,
+    user: SlackUser,
+    view: Mapping[str, Any],
+    *,
+    action_id: str,
+    block_id: str,
+    typed: str,
+) -> dict[str, Any]:
+    """An external select asks for options: `typed` is what the person typed so far."""
+    return {
+        **_person(standin, user, "block_suggestion"),
+        "container": {"type": "view", "view_id": view["id"]},
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": typed,
+        "view": _view_copy(view),
+    }
+
+
+def view_submission(
+    standin: SlackStandIn, user: SlackUser, view: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The person pressed the modal's submit button."""
+    return {
+        **_person(standin, user, "view_submission"),
+        "trigger_id": standin.issue_trigger_id(from_view=str(view["id"])),
+        "view": _view_copy(view),
+        "response_urls": [],
     }

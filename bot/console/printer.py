@@ -52,21 +52,15 @@ class Printer:
             self.line()
             return None
         if call.method in _VIEWS:
-            self._view(call.params.get("view"))
-            return None
+            return None  # the session shows forms itself, field by field (`console.form`)
         self.message(call.params)
         return call.params
 
-    def _view(self, raw: Any) -> None:
-        view = load_json(raw)
-        if not isinstance(view, Mapping):
-            return
+    def view(self, view: Mapping[str, Any]) -> None:
+        """A modal that only says something (no inputs): its title and text."""
         title = view.get("title") or {}
         self.line(f"[form] {title.get('text', '') if isinstance(title, Mapping) else ''}")
-        blocks = view.get("blocks")
-        if isinstance(blocks, list):
-            self.line(self._render(blocks))
-        self.line()
+        self.message({"blocks": view.get("blocks") or []})
 
     def _refused(self, call: Call) -> None:
         self.refusals += 1

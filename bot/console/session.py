@@ -1,6 +1,9 @@
 """`ConsoleSession`: one console user's conversation with the AsyncApp.
 
-A line is either a `/task` command, a button word, `help` or `quit`. Commands and clicks become
+A line is either a `/task` command, a button word, `shortcut` (the ⚡ "Create Reply task"),
+`help` or `quit` — or, while a form is open, the answer to the field it asks
+(`bot.console.form`): when the app opens a modal (`views.open`), the session hands every line
+to a `FormFiller` until the form is saved or closed. Commands and clicks become
 the payloads Slack would send (`bot.console.payloads`), dispatched through the app in Socket
 Mode's shape with `process_before_response=True`: `async_dispatch` returns once the listener
 has run, so the ack is printed first; then the session awaits the work the listener started
@@ -24,6 +27,8 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.console import payloads
+from bot.console.form import FormFiller
+from bot.console.modal_view import inputs_of
 from bot.console.printer import Printer
 from bot.console.slack_standin import Call, SlackStandIn, SlackUser
 from bot.console.slack_standin.block_kit import block_problems
@@ -57,6 +62,7 @@ class ConsoleSession:
         self._acts_on: dict[str, int] = {}
         """response_url -> index in `_visible` of the message its `replace_original` replaces."""
         self._confirming: tuple[ConsoleButton, int] | None = None
+        self._form: FormFiller | None = None
         self.failures = 0
         """Requests taskbot answered with an error status."""
 
@@ -79,8 +85,19 @@ class ConsoleSession:
                     found.append((index, button))
         return found
 
+    @property
+    def prompt(self) -> str:
+        """What the next line answers: the console's prompt, or the form's field."""
+        return self._form.prompt if self._form is not None else words.PROMPT
+
     async def handle(self, line: str) -> bool:
         """Act on one line; False when the user asked to leave."""
+        form = self._form
+        if form is not None:
+            await form.answer(line)
+            if form.done and self._form is form:
+                self._form = None
+            return True
         text = line.strip()
         if not text:
             return True
@@ -95,6 +112,10 @@ class ConsoleSession:
     async def _act(self, text: str) -> None:
         if text.lower() in words.HELP_WORDS:
             self._say(words.HELP)
+            return
+        if text.lower() in words.SHORTCUT_WORDS:
+            await self._dispatch(payloads.global_shortcut(self._standin, self._user))
+            await self._settle()
             return
         command = _COMMAND.match(text)
         if command is not None:
@@ -208,12 +229,36 @@ class ConsoleSession:
         """Await the work the last request started, then print what it showed the user."""
         await self._deps.background.drain()
         arrived, self._arrived[:] = list(self._arrived), []
+        views: list[str] = []
         for call in arrived:
             shown = self._printer.call(call)
-            if call.method == "response_url" and call.ok:
+            if call.method in ("views.open", "views.update") and call.ok:
+                views.append(str(call.response["view"]["id"]))
+            elif call.method == "response_url" and call.ok:
                 self._apply(call)
             elif shown is not None:
                 self._visible.append(shown)
+        for view_id in dict.fromkeys(views):
+            self._show_view(view_id)
+
+    def _show_view(self, view_id: str) -> None:
+        """A modal the app opened or changed: fill it in if it asks for something, else
+        show what it says. The open form reads its own changes (a new type's fields)."""
+        if self._form is not None and self._form.view_id == view_id:
+            return
+        view = self._standin.views[view_id]
+        if not (view.get("submit") and inputs_of(view)):
+            self._printer.view(view)
+            return
+        self._form = FormFiller(
+            view_id,
+            standin=self._standin,
+            user=self._user,
+            printer=self._printer,
+            dispatch=self._dispatch,
+            settle=self._settle,
+        )
+        self._form.start()
 
     def _apply(self, call: Call) -> None:
         """A response_url post changes what is on screen as it would in Slack."""

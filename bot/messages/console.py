@@ -13,6 +13,11 @@ HELP: Final = (
     "Type a command as you would in Slack, e.g. /task call jane@acme.com tomorrow 3pm Ask "
     "about pricing (the slash is optional; /task help lists everything it understands).\n"
     "Press a button by typing the word shown in [brackets]: done, cancel, retry, pick 2, …\n"
+    "/task alone (or shortcut) opens the form; form and edit on a card open it too. In the "
+    "form each line answers the field asked: Enter keeps the value in [brackets], - empties "
+    "it, a number or a name picks an option, text in Contact searches Reply (then pick a "
+    "number), \\n in a text starts a new line, :back goes back a field, :save saves now, "
+    ":close closes the form without saving.\n"
     "quit (or Ctrl-D) leaves."
 )
 
@@ -61,3 +66,53 @@ def opens_link(url: str) -> str:
 
 def http_refused(status: int, body: str) -> str:
     return f"⚠️ taskbot answered the request with HTTP {status}: {body or '(no body)'}"
+
+
+# --------------------------------------------------------------------------------------
+# The task form, one field at a time (`bot.console.form`)
+
+SHORTCUT_WORDS: Final = frozenset({"shortcut", "⚡"})
+
+FORM_HOWTO: Final = (
+    "Enter keeps [the value]; - empties a field; :back goes back; :save saves now; "
+    ":close closes the form."
+)
+FORM_CLOSED: Final = "(the form closed)"
+FORM_DISCARDED: Final = "(form closed; nothing was saved)"
+FIRST_FIELD: Final = "This is the first field."
+
+
+def form_title(title: str) -> str:
+    return f"[form] {title}"
+
+
+def field_prompt(label: str, current: str) -> str:
+    return f"{label} [{current}]> "
+
+
+def pick_prompt(count: int) -> str:
+    return f"Pick 1-{count}, or search again> " if count > 1 else "Pick 1, or search again> "
+
+
+def choices(options: Sequence[str]) -> str:
+    return "   ".join(f"{number} {text}" for number, text in enumerate(options, start=1))
+
+
+def no_such_option(text: str, options: Sequence[str]) -> str:
+    return f"‘{text}’ is none of these; type a number from 1 to {len(options)} or a name."
+
+
+def nothing_found(text: str) -> str:
+    return f"Nothing in Reply matches ‘{text}’. Search again, or type an email."
+
+
+def not_optional(label: str) -> str:
+    return f"{label} can't be left empty."
+
+
+def too_long_input(label: str, limit: int) -> str:
+    return f"{label} takes at most {limit:,} characters."
+
+
+def field_error(label: str, message: str) -> str:
+    return f"⚠️ {label}: {message}"

@@ -33,6 +33,12 @@ help
 
 /task email bob@globex.com tomorrow
 form
+
+
+
+
+Trial check-in
+Hi {{firstName}}, any news?
 bogus
 /remind me
 quit
@@ -91,6 +97,11 @@ taskbot> help
 Type a command as you would in Slack, e.g. /task call jane@acme.com tomorrow 3pm Ask about \
 pricing (the slash is optional; /task help lists everything it understands).
 Press a button by typing the word shown in [brackets]: done, cancel, retry, pick 2, …
+/task alone (or shortcut) opens the form; form and edit on a card open it too. In the form \
+each line answers the field asked: Enter keeps the value in [brackets], - empties it, a \
+number or a name picks an option, text in Contact searches Reply (then pick a number), \\n in \
+a text starts a new line, :back goes back a field, :save saves now, :close closes the form \
+without saving.
 quit (or Ctrl-D) leaves.
 
 taskbot>
@@ -101,12 +112,44 @@ taskbot> /task email bob@globex.com tomorrow
 [form]
 
 taskbot> form
-⚠️ The task form isn't available in this version of taskbot yet. Here is what you typed, to \
-fix and send again: /task email bob@globex.com tomorrow
+[form] New Reply task
+🧪 Reply sandbox: tasks made here are practice tasks, not in your Reply account.
+Enter keeps [the value]; - empties a field; :back goes back; :save saves now; :close closes \
+the form.
+1 📝 To-do   2 📞 Call   3 🤝 Meeting   4 💼 LinkedIn   5 ✉️ Email   6 💬 SMS   7 🟢 WhatsApp
+Type [✉️ Email]>
+Search by name, email or company (type 2 letters or more). Someone new? Type their email and \
+pick “Use …”.
+✅ Found in Reply: Bob Martinez · Globex · bob@globex.com
+Contact [bob@globex.com]>
+When the task opens in Reply, in your time zone (Europe/Berlin). For example ‘now’, \
+‘tomorrow 9am’, ‘Mon 8:30am’. Left empty, it starts now.
+Start [now]>
+Read in your time zone (Europe/Berlin). For example ‘tomorrow 3pm’, ‘EOD Fri’, \
+‘in 2 business days’, ‘Dec 3 at 10am’. A date alone means 17:00.
+Due [tomorrow]>
+Variables work here too, e.g. {{{{firstName}}}}. Up to 200 characters.
+Subject [—]> Trial check-in
+Reply fills in variables from the contact: {{{{firstName}}}} {{{{lastName}}}} {{{{company}}}} \
+{{{{title}}}} {{{{email}}}} {{{{phone}}}} {{{{city}}}} {{{{country}}}}. Up to 3,000 characters.
+⚠️ Say what the task is about: write it after the date, e.g. `/task email #12345 EOD Fri Hi \
+{{{{firstName}}}}, how is the trial going?`.
+Email text [—]> Hi {{{{firstName}}}}, any news?
+(the form closed)
+
+✉️ Email — Bob Martinez
+Start: Today at 8:37 PM
+Due: Tomorrow at 5:00 PM
+Status: 🔵 New
+Email: bob@globex.com
+Subject: Trial check-in
+Hi Bob, any news?
+Task #10003 · {CARD_CONTEXT}
+[done] [edit] [cancel] [share]
 
 taskbot> bogus
-‘bogus’ isn't something the console knows. Type /task … or a button: form, done, edit, \
-cancel, share (help explains).
+‘bogus’ isn't something the console knows. Type /task … or a button: done, edit, cancel, \
+share (help explains).
 
 taskbot> /remind me
 /remind isn't a taskbot command; the only one is /task (try /task help).
@@ -132,20 +175,29 @@ async def test_a_script_gives_this_exact_transcript() -> None:
     assert code == 0
 
 
-async def test_a_confirmed_cancel_reaches_the_app_and_leaves_the_card() -> None:
+async def test_a_confirmed_cancel_cancels_and_the_card_loses_its_buttons() -> None:
     code, output = await run_script(
-        "/task call jane@acme.com tomorrow 3pm hi\ncancel\nyes\ncancel\nno\n"
+        "/task call jane@acme.com tomorrow 3pm hi\ncancel\nno\ncancel\nyes\ncancel\n"
     )
     assert code == 0
     assert output.endswith(
-        "taskbot> yes\n"
-        "⚠️ Cancelling a task from Slack isn't available in this version of taskbot yet. "
-        "Do it in Reply for now; the card will catch up soon.\n\n"
-        # The card is still there (not replaced), so its cancel button still works:
+        "taskbot> no\nKeep it: nothing was done.\n\n"
         "taskbot> cancel\nCancel this task?\n"
         "Reply will cancel the Call task for Jane Cooper. You can't undo this from Slack.\n"
         "Type yes to cancel task, anything else to keep it.\n\n"
-        "taskbot> no\nKeep it: nothing was done.\n\n"
+        "taskbot> yes\n"
+        "📞 Call — Jane Cooper\n"
+        "Cancelled in Reply.\n"
+        "Start: Today at 8:37 PM\n"
+        "Due: Tomorrow at 3:00 PM\n"
+        "Status: 🚫 Cancelled\n"
+        "Phone: +14155550132\n"
+        "hi\n"
+        f"Task #10001 · {CARD_CONTEXT}\n"
+        "[share]\n\n"
+        # The card was replaced: its cancel button is gone with it.
+        "taskbot> cancel\n‘cancel’ isn't something the console knows. Type /task … or a "
+        "button: share (help explains).\n\n"
     )
 
 
@@ -222,9 +274,10 @@ async def test_terminal_lines_prompt_one_line_at_a_time(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(builtins, "input", fake_input)
     lines = TerminalLines()
-    assert [await lines.next(), await lines.next(), await lines.next()] == [
+    assert [await lines.next(), await lines.next("Due [EOD]> "), await lines.next()] == [
         "/task help",
         "quit",
         None,
     ]
-    assert prompts == ["taskbot> "] * 3
+    # The prompt is the console's, or the form field being asked; it stays until changed.
+    assert prompts == ["taskbot> ", "Due [EOD]> ", "Due [EOD]> "]
