@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.domain import ContactQuery, TaskStatus, TaskType, TaskWrite
+from bot.domain import Contact, ContactQuery, TaskStatus, TaskType, TaskWrite
 from bot.messages import actions as words
 from bot.reply.sandbox import Fault
 from bot.service import ContactUnresolved, NotEditable, Refused, Saved, Trouble
@@ -168,3 +168,21 @@ async def test_a_task_saved_but_not_read_back_still_makes_a_card() -> None:
         assert outcome.note is not None
         assert "couldn't read it back in full" in outcome.note
         assert outcome.task.template.body == "Hi {{firstName}}, any news?"
+
+
+async def test_looking_up_a_typed_contact_names_them_or_says_why_not() -> None:
+    async with world() as w:
+        found = await w.service.look_up_contact(ContactQuery("email", "bob@globex.com"))
+        assert isinstance(found, Contact)
+        assert found.display_name == "Bob Martinez"
+        several = await w.service.look_up_contact(ContactQuery("name", "Jane"))
+        assert isinstance(several, ContactUnresolved)
+        assert several.matches == 2
+        none = await w.service.look_up_contact(ContactQuery("id", "99999"))
+        assert isinstance(none, ContactUnresolved)
+        assert none.matches == 0
+        w.sandbox.faults.push(Fault.status(503, path="/v3/contacts"), times=3)
+        trouble = await w.service.look_up_contact(ContactQuery("email", "mike@oscorp.com"))
+        assert isinstance(trouble, Trouble)
+        assert "couldn't look up the contact" in trouble.message
+        assert tasks_posted(w.sandbox) == 0

@@ -1,7 +1,7 @@
 """Opening the task form, and what every step of it needs to know about the rep.
 
     meta = form_metadata(Origin.COMMAND, profile, user_id="U1", channel_id="C1", response_url=…)
-    view_id = await open_form(deps, trigger_id, task_modal(...), meta, respond=respond)
+    opened = await open_form(deps, trigger_id, task_modal(form, …), respond=respond)
     ctx = await form_context(deps, meta)          # the rep's clock, at submit or rebuild time
 
 Trigger ids last 3 s and work once (slack-notes §2.3), so `views.open` comes before any call
@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import secrets
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import timedelta, timezone, tzinfo
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -49,7 +49,7 @@ def zone_label(tz: tzinfo) -> str:
     key = getattr(tz, "key", None)
     if isinstance(key, str) and key:
         return key
-    offset = tz.utcoffset(datetime.now(UTC)) or timedelta(0)
+    offset = tz.utcoffset(None) or timedelta(0)  # fixed offsets need no instant
     minutes = int(offset.total_seconds()) // 60
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)

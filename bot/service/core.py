@@ -174,19 +174,7 @@ class TaskService:
 
     async def look_up_contact(self, query: ContactQuery) -> Contact | ContactUnresolved | Trouble:
         """The one Reply contact `query` names (a form shows who a typed email is)."""
-        try:
-            resolution = await resolve_contact(self._reply, query)
-        except ReplyError as error:
-            explanation = explain(error, doing=_LOOKUP, sandbox=self._sandbox)
-            return Trouble(message=explanation.message, details=explanation.details)
-        if isinstance(resolution, Missing):
-            return ContactUnresolved(query=query)
-        if isinstance(resolution, Ambiguous):
-            return ContactUnresolved(
-                query=query, candidates=resolution.candidates, total=resolution.total
-            )
-        self.contacts.remember(resolution.contact)
-        return resolution.contact
+        return await self._saving.identify(query)
 
     async def show(self, task_id: int) -> ActionOutcome:
         return await self._actions.show(task_id)

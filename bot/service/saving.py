@@ -105,16 +105,13 @@ class Saving:
 
     # ----------------------------------------------------------------------------------
 
-    async def _contact(
-        self, write: TaskWrite, query: ContactQuery | None
-    ) -> tuple[TaskWrite, Contact | None] | SaveOutcome:
-        """`write` with the typed contact's id, and that contact; or why not."""
-        if query is None:
-            return write, await self._directory.contact(write.contact_id)
+    async def identify(self, query: ContactQuery) -> Contact | ContactUnresolved | Trouble:
+        """The one Reply contact `query` names, or why there is not exactly one."""
         try:
             resolution = await resolve_contact(self._reply, query)
         except ReplyError as error:
-            return self._failed(error, doing=words.DOING_LOOKUP)
+            failed = self._failed(error, doing=words.DOING_LOOKUP)
+            return Trouble(message=failed.message, details=failed.details)
         if isinstance(resolution, Missing):
             return ContactUnresolved(query=query)
         if isinstance(resolution, Ambiguous):
@@ -122,7 +119,18 @@ class Saving:
                 query=query, candidates=resolution.candidates, total=resolution.total
             )
         self._directory.remember(resolution.contact)
-        return replace(write, contact_id=resolution.contact.id), resolution.contact
+        return resolution.contact
+
+    async def _contact(
+        self, write: TaskWrite, query: ContactQuery | None
+    ) -> tuple[TaskWrite, Contact | None] | SaveOutcome:
+        """`write` with the typed contact's id, and that contact; or why not."""
+        if query is None:
+            return write, await self._directory.contact(write.contact_id)
+        found = await self.identify(query)
+        if not isinstance(found, Contact):
+            return found
+        return replace(write, contact_id=found.id), found
 
     async def _read_back(
         self, task_id: int, answer: Task, person: Contact | None, *, note: str | None

@@ -4,11 +4,13 @@ that could not finish — each opened at once, and each card delivered where the
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot import ids
 from bot.forms import Origin
 from bot.views.values import CommandRef, decode
 from tests.scenarios.form_harness import REP, form_bot
-from tests.scenarios.harness import blocks_of, button_ids, button_value, texts
+from tests.scenarios.harness import OFFSET_REP, blocks_of, button_ids, button_value, texts
 from tests.support import slack_payloads as payloads
 
 JANE = ("Jane Cooper · Acme · jane@acme.com", "id:30101")
@@ -209,3 +211,18 @@ async def test_only_the_rep_who_opened_a_form_can_save_it() -> None:
         assert ack["response_action"] == "errors"
         assert ack["errors"][ids.TYPE_BLOCK].startswith("This form was opened by someone else")
         assert bot.reply_calls() == []
+
+
+async def test_a_rep_slack_knows_only_by_offset_saves_on_that_offset() -> None:
+    async with form_bot() as bot:
+        view_id = await bot.open_with_command(user=OFFSET_REP.id)
+        _, meta = bot.form(view_id)
+        assert meta.tz == "UTC+05:30"  # users.info gave no zone name, only tz_offset
+        hint = " ".join(b.get("hint", {}).get("text", "") for b in bot.view(view_id)["blocks"])
+        assert "in your time zone (UTC+05:30)" in hint
+        saved = {**A_CALL, ids.DUE_INPUT: "tomorrow 3pm"}
+        assert await bot.submit(view_id, saved, user=OFFSET_REP.id) == {}
+        await bot.settle()
+        task = await bot.deps.reply.get_task(10001)
+        # 19:37 UTC is already Thursday 01:07 at +05:30: tomorrow is Friday.
+        assert task.due_to == datetime.fromisoformat("2026-11-27T15:00:00+05:30")
