@@ -121,6 +121,7 @@ async def submit_form(
     deps: Dependencies, saves: Saves, ack: AsyncAck, body: dict[str, Any]
 ) -> None:
     """The view_submission listener of the task modal (see the module docstring)."""
+    started = asyncio.get_running_loop().time()
     try:
         form, meta = read_view(body.get("view") or {})
     except FormMetadataError as error:
@@ -142,7 +143,9 @@ async def submit_form(
     except RuntimeError:
         await ack(response_action="errors", errors={ids.BODY_BLOCK: outcome_words.SHUTTING_DOWN})
         return
-    done, _ = await asyncio.wait({save.task}, timeout=deps.submit_budget)
+    # The budget bounds the whole wait for the ack, reading the form included.
+    left = deps.submit_budget - (asyncio.get_running_loop().time() - started)
+    done, _ = await asyncio.wait({save.task}, timeout=max(left, 0.0))
     if not done:
         await ack()  # the modal closes; the card follows when Reply answers
         if save.claim_delivery():
@@ -155,7 +158,7 @@ def _start(deps: Dependencies, submission: _Submission) -> asyncio.Task[SaveOutc
     ready, meta = submission.ready, submission.meta
     choice = ready.contact
     lookup = choice.query if choice is not None and choice.needs_lookup else None
-    write = ready.write(None if lookup is not None else (choice.contact_id if choice else None))
+    write = ready.write()  # a chosen contact's id; a typed one is found first (`lookup`)
     if meta.editing is not None:
         work = deps.service.update_task(meta.editing.task_id, write, contact=lookup)
     else:
@@ -170,7 +173,7 @@ async def _answer(
     deps: Dependencies, saves: Saves, save: _Save, submission: _Submission, ack: AsyncAck
 ) -> None:
     """Reply answered within the budget: its answer decides the ack."""
-    if save.task.exception() is not None:  # logged by Background
+    if save.task.cancelled() or save.task.exception() is not None:  # logged by Background
         saves.forget(submission.key)
         await ack(response_action="errors", errors={ids.BODY_BLOCK: outcome_words.UNEXPECTED})
         return
@@ -206,6 +209,8 @@ def _field_errors(outcome: SaveOutcome, submission: _Submission) -> dict[str, st
 async def _deliver_later(deps: Dependencies, saves: Saves, save: _Save, sub: _Submission) -> None:
     """The form closed before Reply answered: show the answer where the rep started."""
     await asyncio.wait({save.task})
+    if save.task.cancelled():  # taskbot is stopping; the save's end is logged
+        return
     if save.task.exception() is not None:  # logged by Background
         saves.forget(sub.key)
         await deliver_to_origin(
