@@ -1,10 +1,14 @@
 """Bolt listeners, one module per Slack surface, each with `register(app, deps)`:
 
-    commands   /task
-    actions    buttons (block_actions)
-    shortcuts  the global and message shortcuts
-    views      modal submissions (issue 5)
-    options    external select options (issue 5)
+    commands   /task (alone: the form)
+    actions    buttons on messages: contact picks, Try again, Open in form, the card's buttons
+    shortcuts  the global and message shortcuts (the form)
+    views      the task form: its submission and the selects that reshape it
+    options    the form's contact search (external select)
+
+Private helpers: `_common` (the rep, outcomes as cards, response_url posts), `_forms` (opening
+the form), `_ways_in` (each way in), `_submit` (saving within a budget), `_delivery` (where a
+form's card goes), `_carry` (a form on a button), `_card_actions` (what each card button does).
 
 Listeners are thin: they read the payload, ask `bot.service`, render with `bot.views` and
 answer; only `bot.app` imports this package (ARCHITECTURE, "Dependency direction").
