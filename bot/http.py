@@ -32,6 +32,7 @@ from starlette.routing import Route
 from bot import __version__
 from bot.app import build_app
 from bot.background import ACK_DELIVERED
+from bot.gc_policy import tune_for_serving
 from bot.settings import Settings, load_settings
 from bot.wiring import Dependencies, open_dependencies
 
@@ -52,10 +53,15 @@ class _Running:
 
 
 def create_http_app(
-    settings: Settings, *, dependencies: OpenDependencies | None = None
+    settings: Settings,
+    *,
+    dependencies: OpenDependencies | None = None,
+    tune_gc: bool = False,
 ) -> Starlette:
     """The ASGI app for `settings`. `dependencies` opens them (default `open_dependencies`
-    with the settings alone); tests pass one that injects a sandbox, a fake Slack, a clock."""
+    with the settings alone); tests pass one that injects a sandbox, a fake Slack, a clock.
+    `tune_gc`: the process is taskbot's server, so tune its garbage collector once started
+    (`bot.gc_policy`); `taskbot http` and `app_from_environment` do."""
     opener: OpenDependencies = dependencies or open_dependencies
     running = _Running()
 
@@ -64,6 +70,8 @@ def create_http_app(
         async with opener(settings) as deps:
             running.deps = deps
             running.handler = AsyncSlackRequestHandler(build_app(deps, mode="http"))
+            if tune_gc:
+                tune_for_serving()
             reply = "the embedded Reply sandbox" if deps.in_sandbox else deps.reply.base_url
             log.info("taskbot %s serving Slack at %s, Reply: %s", __version__, EVENTS_PATH, reply)
             try:
@@ -113,4 +121,4 @@ def app_from_environment() -> Starlette:
 
     settings = load_settings()
     configure_logging(settings, sys.stderr)
-    return create_http_app(settings)
+    return create_http_app(settings, tune_gc=True)

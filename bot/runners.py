@@ -153,7 +153,8 @@ def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
         return 0
     from bot.http import create_http_app  # noqa: PLC0415
 
-    config = uvicorn.Config(create_http_app(settings), lifespan="on", log_level=level)
+    app = create_http_app(settings, tune_gc=True)
+    config = uvicorn.Config(app, lifespan="on", log_level=level)
     try:
         with _stopped_cleanly_by_signals():
             uvicorn.Server(config).run(sockets=[sock])

@@ -25,6 +25,7 @@ from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.app import build_app
 from bot.background import ACK_DELIVERED
+from bot.gc_policy import tune_for_serving
 from bot.settings import Settings
 from bot.wiring import open_dependencies
 
@@ -74,6 +75,7 @@ async def serve_socket_mode(settings: Settings, *, err: TextIO) -> int:
             err.write(f"taskbot socket: Slack refused the connection: {slack_error(exc)}\n")
             await handler.close_async()  # type: ignore[no-untyped-call]  # untyped in Bolt
             return CONFIGURATION
+        tune_for_serving()  # connected: start-up is over (bot.gc_policy)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
