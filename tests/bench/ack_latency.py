@@ -152,12 +152,13 @@ async def run(control: Control, app: Service, what: Load, *, cards: bool) -> dic
     tasks_before = await control.reply_tasks()
 
     started = time.monotonic()
-    async with load.client() as http:
-        url = f"{app.url}/slack/events"
-        if what.rate is None:
-            await load.burst(http, url, shots)
-        else:
-            await load.steady(http, url, shots, what.rate)
+    with load.collector_paused():
+        async with load.client() as http:
+            url = f"{app.url}/slack/events"
+            if what.rate is None:
+                await load.burst(http, url, shots)
+            else:
+                await load.steady(http, url, shots, what.rate)
     acked = time.monotonic()
     posts = await control.cards([s.response_url for s in shots]) if cards else {}
     pending = await control.drained(app)
