@@ -138,18 +138,7 @@ def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
         return CONFIGURATION
     level = settings.log_level.lower()
     if workers > 1:
-        # Each worker process builds its own app from the environment (an import string is
-        # the only way uvicorn starts workers); uvicorn binds the port again itself.
-        sock.close()
-        uvicorn.run(
-            "bot.http:app_from_environment",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level=level,
-            lifespan="on",
-        )
+        _serve_with_workers(sock, workers, level)
         return 0
     from bot.http import create_http_app  # noqa: PLC0415
 
@@ -161,6 +150,31 @@ def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     finally:
         sock.close()
     return 0
+
+
+def _serve_with_workers(sock: socket.socket, workers: int, level: str) -> None:
+    """`workers` processes on our listening socket, each building its app from the
+    environment (an import string is the only way uvicorn starts workers).
+
+    Not `uvicorn.run(..., workers=N)`: that binds a socket of its own without saying it is
+    TCP (protocol 0), so asyncio sets no TCP_NODELAY on its connections, and the body of
+    every ack, written after its headers, waits for the client's delayed ACK: 40 ms per
+    command (ack-latency benchmark, --workers 2). `_listen`'s socket is IPPROTO_TCP."""
+    import uvicorn  # noqa: PLC0415
+    from uvicorn.supervisors import Multiprocess  # noqa: PLC0415
+
+    config = uvicorn.Config(
+        "bot.http:app_from_environment",
+        factory=True,
+        workers=workers,
+        log_level=level,
+        lifespan="on",
+    )
+    sock.set_inheritable(True)  # as uvicorn's own socket: the workers receive it
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    finally:
+        sock.close()
 
 
 @contextlib.contextmanager
