@@ -84,20 +84,19 @@ def main() -> int:
     settings = load_settings()
     configure_logging(settings, sys.stderr)
     import uvicorn  # noqa: PLC0415 - as in run_http
+    from uvicorn.supervisors import Multiprocess  # noqa: PLC0415
 
     level = settings.log_level.lower()
     sock = _listen(args.host, args.port)
     if args.workers > 1:
-        sock.close()
-        uvicorn.run(
-            FACTORY,
-            factory=True,
-            host=args.host,
-            port=args.port,
-            workers=args.workers,
-            log_level=level,
-            lifespan="on",
+        config = uvicorn.Config(
+            FACTORY, factory=True, workers=args.workers, log_level=level, lifespan="on"
         )
+        sock.set_inheritable(True)
+        try:
+            Multiprocess(config, sockets=[sock]).run()
+        finally:
+            sock.close()
         return 0
     config = uvicorn.Config(create_bare_app(settings), lifespan="on", log_level=level)
     try:
