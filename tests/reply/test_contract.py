@@ -7,6 +7,7 @@ the client's requests and the sandbox's answers are both held to the published c
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -288,13 +289,27 @@ async def test_connection_refused(dialect: Dialect) -> None:
             await reply.whoami()
 
 
-async def test_timeout(url: str, dialect: Dialect, sandbox: Sandbox) -> None:
-    sandbox.faults.push(Fault.delay(2.0, path="/v3/whoami"))
-    async with ReplyClient(
-        api_key="k-contract", base_url=url, dialect=dialect, retry=NO_RETRY, timeout=0.2
-    ) as reply:
-        with pytest.raises(ReplyTimeout):
-            await reply.whoami()
+async def test_timeout(dialect: Dialect) -> None:
+    """Reply holds its answer past the client's timeout. The hold is a gate the test opens
+    once the timeout is seen, so the server is not left answering for seconds at teardown."""
+    gate = asyncio.Event()
+
+    async def held(seconds: float) -> None:  # the sandbox's sleep: wait for the gate
+        await gate.wait()
+
+    async with (
+        Sandbox.create(rate_limit=False, sleep=held) as sandbox,
+        serve_asgi(sandbox.app, lifespan="off") as url,
+        ReplyClient(
+            api_key="k-contract", base_url=url, dialect=dialect, retry=NO_RETRY, timeout=0.2
+        ) as reply,
+    ):
+        sandbox.faults.push(Fault.delay(60.0, path="/v3/whoami"))
+        try:
+            with pytest.raises(ReplyTimeout):
+                await reply.whoami()
+        finally:
+            gate.set()
 
 
 async def test_a_create_lost_on_the_way_back_is_never_sent_twice(
