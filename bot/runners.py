@@ -25,6 +25,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from bot.serving import listening_socket
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger("bot")
@@ -129,7 +130,7 @@ def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     import uvicorn  # noqa: PLC0415
 
     try:
-        sock = _listen(host, port)
+        sock = listening_socket(host, port)
     except OSError as exc:
         err.write(
             f"taskbot http: cannot listen on {host}:{port} ({exc.strerror or exc}); choose "
@@ -259,18 +260,3 @@ def configure_logging(settings: Settings, err: TextIO) -> None:
     if settings.log_level != "DEBUG":
         for name in _QUIET_LIBRARIES:
             logging.getLogger(name).setLevel(logging.WARNING)
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    family, kind, proto, _, address = socket.getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP, flags=socket.AI_PASSIVE
-    )[0]
-    sock = socket.socket(family, kind, proto)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(address)
-        sock.listen(2048)
-    except OSError:
-        sock.close()
-        raise
-    return sock

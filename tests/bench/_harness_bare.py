@@ -31,7 +31,8 @@ if str(ROOT) not in sys.path:
 
 from bot import ids  # noqa: E402
 from bot.http import EVENTS_PATH, HEALTH_PATH  # noqa: E402
-from bot.runners import _listen, configure_logging  # noqa: E402
+from bot.runners import configure_logging  # noqa: E402
+from bot.serving import listening_socket  # noqa: E402
 from bot.settings import Settings, load_settings  # noqa: E402
 
 FACTORY = "tests.bench._harness_bare:app_from_environment"
@@ -87,7 +88,7 @@ def main() -> int:
     from uvicorn.supervisors import Multiprocess  # noqa: PLC0415
 
     level = settings.log_level.lower()
-    sock = _listen(args.host, args.port)
+    sock = listening_socket(args.host, args.port)
     if args.workers > 1:
         config = uvicorn.Config(
             FACTORY, factory=True, workers=args.workers, log_level=level, lifespan="on"

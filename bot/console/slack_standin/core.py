@@ -46,8 +46,8 @@ from starlette.routing import Route
 from bot.console.slack_standin import methods
 from bot.console.slack_standin.methods import SlackError
 from bot.console.slack_standin.response_urls import ResponseUrlState, post_to_response_url
-from bot.console.slack_standin.serving import serve_locally
 from bot.console.slack_standin.views import fill_state
+from bot.serving import serve_locally
 
 DEFAULT_SCOPES = frozenset({"commands", "chat:write", "users:read"})
 TRIGGER_TTL = timedelta(seconds=3)  # slack-notes §2.3: "expires after 3 s", single use

@@ -26,6 +26,7 @@ import uvicorn
 from bot.reply.sandbox.core import Sandbox
 from bot.reply.sandbox.seed import CONTACTS
 from bot.reply.sandbox.store import SandboxDatabaseError
+from bot.serving import listening_socket
 
 _UNFINISHED = "ASGI callable returned without completing response."
 
@@ -56,7 +57,7 @@ def run(
         err.write(f"taskbot sandbox: {exc}\n")
         return 2
     try:
-        sock = _listen(host, port)
+        sock = listening_socket(host, port)
     except OSError as exc:
         err.write(
             f"taskbot sandbox: cannot listen on {host}:{port} ({exc.strerror or exc}); "
@@ -98,21 +99,6 @@ async def _serve(server: uvicorn.Server, sock: socket.socket, sandbox: Sandbox) 
     finally:
         sock.close()
         await sandbox.aclose()
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    family, kind, proto, _, address = socket.getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-    )[0]
-    sock = socket.socket(family, kind, proto)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(address)
-        sock.listen(512)
-    except OSError:
-        sock.close()
-        raise
-    return sock
 
 
 def _url(host: str, port: int) -> str:
