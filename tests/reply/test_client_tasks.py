@@ -230,9 +230,12 @@ async def test_delete(dialect: Dialect) -> None:
 
 
 async def test_delete_accepts_200() -> None:
+    """An API that answers 200 with the cancelled task has deleted it too: no error, and
+    no second DELETE."""
     fake = FakeReply(ok(task_json(Dialect.SEED, status=3)))
     async with reply_client(fake) as reply:
-        await reply.delete_task(501)
+        assert await reply.delete_task(501) is None  # type: ignore[func-returns-value]
+    assert [(r.method, r.url.path) for r in fake.requests] == [("DELETE", "/v3/tasks/501")]
 
 
 async def test_an_undocumented_success_status_is_unexpected() -> None:
