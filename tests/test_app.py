@@ -91,7 +91,6 @@ async def test_dependencies_without_a_reply_key_run_on_their_own_sandbox() -> No
     async with open_dependencies(settings()) as deps:
         assert deps.in_sandbox
         assert deps.sandbox is not None
-        assert deps.service.sandbox
         whoami = await deps.reply.whoami()
         assert whoami == deps.sandbox.demo_user
     assert deps.reply.is_closed
@@ -108,7 +107,6 @@ async def test_dependencies_with_a_reply_key_talk_to_reply() -> None:
         assert not deps.in_sandbox
         assert deps.reply.base_url == "https://reply.example"
         assert deps.reply.dialect.value == "beta"
-        assert not deps.service.sandbox
 
 
 async def test_a_sandbox_database_keeps_tasks_across_restarts(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ async def test_show_reads_the_task_with_its_rendered_body_and_its_contact() -> N
         assert shown.task.content.body == "Ask about Acme pricing"
         assert shown.contact is not None
         assert shown.contact.display_name == "Jane Cooper"
-        assert (shown.note, shown.changed) == (None, False)
+        assert shown.note is None
 
 
 async def test_the_contact_of_a_card_is_asked_for_once_then_remembered() -> None:
@@ -55,7 +55,6 @@ async def test_completing_a_call_sends_how_it_went(resolution: CallResolution) -
         created = await w.reply.create_task(call_for_jane())
         done = await w.service.complete(created.id, resolution)
         assert isinstance(done, Current)
-        assert done.changed
         assert done.task.status is TaskStatus.FINISHED
         assert done.note == words.done(resolution)
         [sent] = [r for r in w.sandbox.requests if r.path.endswith("/complete")]
@@ -69,7 +68,6 @@ async def test_completing_twice_says_it_was_already_done_and_changes_nothing() -
         again = await w.service.complete(created.id)
         assert isinstance(again, Current)
         assert again.note == "This task was already done, so nothing changed."
-        assert not again.changed
         assert again.task.status is TaskStatus.FINISHED
 
 
@@ -87,11 +85,7 @@ async def test_cancel_deletes_an_open_task_and_shows_it_cancelled() -> None:
         created = await w.reply.create_task(call_for_jane())
         outcome = await w.service.cancel(created.id)
         assert isinstance(outcome, Current)
-        assert (outcome.task.status, outcome.note, outcome.changed) == (
-            TaskStatus.CANCELLED,
-            words.CANCELLED,
-            True,
-        )
+        assert (outcome.task.status, outcome.note) == (TaskStatus.CANCELLED, words.CANCELLED)
         assert (await w.reply.get_task(created.id)).status is TaskStatus.CANCELLED
 
 
@@ -137,3 +131,4 @@ async def test_a_finished_tasks_card_shows_its_final_text_without_rendering_agai
         done = await w.service.complete(created.id, CallResolution.TO_CALL)
         assert isinstance(done, Current)
         assert done.task.template.body == "Ask about Acme pricing"
+

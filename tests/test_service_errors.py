@@ -29,9 +29,9 @@ async def test_a_rate_limited_lookup_says_when_to_retry_and_offers_it() -> None:
         w.sandbox.faults.push(Fault.status(429, retry_after=120, path="/v3/contacts"))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert "rate limit" in outcome.message
-        assert outcome.message.endswith("Try again in 2 minutes.")
-        assert (outcome.retry, outcome.command) == (True, "c")
+        assert "rate limit" in outcome.trouble.message
+        assert outcome.trouble.message.endswith("Try again in 2 minutes.")
+        assert (outcome.trouble.worth_retrying, outcome.command) == (True, "c")
         assert tasks_posted(w.sandbox) == 0
 
 
@@ -40,8 +40,8 @@ async def test_a_rate_limited_create_is_safe_to_retry() -> None:
         w.sandbox.faults.push(Fault.status(429, retry_after=45, method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert outcome.retry
-        assert outcome.message.endswith("Try again in 45 seconds.")
+        assert outcome.trouble.worth_retrying
+        assert outcome.trouble.message.endswith("Try again in 45 seconds.")
         assert await open_tasks(w) == []
 
 
@@ -56,8 +56,10 @@ async def test_an_outage_during_the_lookup_is_worth_retrying() -> None:
         w.sandbox.faults.push(Fault.status(503, path="/v3/contacts"), times=3)
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert outcome.message.startswith("The Reply sandbox had a problem on its side (HTTP 503)")
-        assert outcome.retry
+        assert outcome.trouble.message.startswith(
+            "The Reply sandbox had a problem on its side (HTTP 503)"
+        )
+        assert outcome.trouble.worth_retrying
 
 
 @pytest.mark.parametrize(
@@ -77,8 +79,9 @@ async def test_a_refused_create_is_a_sentence_and_not_retried(
         w.sandbox.faults.push(Fault.status(status, method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert says in outcome.message
-        assert outcome.retry is retry
+        assert says in outcome.trouble.message
+        assert outcome.trouble.worth_retrying is retry
+        assert outcome.trouble.retry_safe  # nothing was stored: sending again is harmless
         assert await open_tasks(w) == []
 
 
@@ -90,7 +93,7 @@ async def test_reply_field_errors_come_back_field_by_field() -> None:
         w.sandbox.faults.push(Fault.status(400, method="POST", path=TASKS))
         refused = await w.service.create(draft(), command="c")
         assert isinstance(refused, Failed)
-        assert refused.message.startswith("The Reply sandbox refused to create the task")
+        assert refused.trouble.message.startswith("The Reply sandbox refused to create the task")
 
 
 # --------------------------------------------------------------------------------------
@@ -102,7 +105,6 @@ async def test_a_task_stored_before_the_connection_dropped_is_found_not_duplicat
         w.sandbox.faults.push(Fault.drop_after_store(method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Created)
-        assert outcome.reconciled
         assert outcome.note == reconciled_note(sandbox=True)
         assert outcome.task.content is not None
         assert outcome.task.content.body == "Ask about Acme pricing"
@@ -116,7 +118,7 @@ async def test_a_create_answered_too_late_is_found() -> None:
         w.sandbox.faults.push(Fault.delay(0.5, method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Created)
-        assert outcome.reconciled
+        assert outcome.note == reconciled_note(sandbox=True)
         assert tasks_posted(w.sandbox) == 1
 
 
@@ -125,9 +127,10 @@ async def test_a_server_error_that_saved_nothing_is_safe_to_retry() -> None:
         w.sandbox.faults.push(Fault.status(500, method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert outcome.retry
-        assert "answered with an error (HTTP 500)" in outcome.message
-        assert "the task is not in the Reply sandbox (taskbot checked)" in outcome.message
+        assert outcome.trouble.worth_retrying
+        said = outcome.trouble.message
+        assert "answered with an error (HTTP 500)" in said
+        assert "the task is not in the Reply sandbox (taskbot checked)" in said
         assert tasks_posted(w.sandbox) == 1  # never re-sent by the client
 
 
@@ -136,9 +139,9 @@ async def test_a_dropped_create_that_is_not_found_is_not_offered_again() -> None
         w.sandbox.faults.push(Fault.drop(method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert not outcome.retry
-        assert "may still be saving it" in outcome.message
-        assert "before you create it again" in outcome.message
+        assert not outcome.trouble.retry_safe
+        assert "may still be saving it" in outcome.trouble.message
+        assert "before you create it again" in outcome.trouble.message
 
 
 async def test_when_the_search_fails_too_it_says_it_could_not_check() -> None:
@@ -147,8 +150,8 @@ async def test_when_the_search_fails_too_it_says_it_could_not_check() -> None:
         w.sandbox.faults.push(Fault.status(503, path="/v3/tasks/filter"), times=3)
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert not outcome.retry
-        assert "couldn't check whether the task was saved" in outcome.message
+        assert not outcome.trouble.retry_safe
+        assert "couldn't check whether the task was saved" in outcome.trouble.message
 
 
 async def test_an_identical_task_from_earlier_is_not_mistaken_for_this_one() -> None:
@@ -159,7 +162,7 @@ async def test_an_identical_task_from_earlier_is_not_mistaken_for_this_one() -> 
         w.sandbox.faults.push(Fault.status(502, method="POST", path=TASKS))
         outcome = await w.service.create(draft(), command="c")
         assert isinstance(outcome, Failed)
-        assert outcome.retry  # the only match is the earlier task
+        assert outcome.trouble.worth_retrying  # the only match is the earlier task
 
 
 async def test_only_a_task_with_the_same_body_counts() -> None:
@@ -178,7 +181,6 @@ async def test_a_task_that_cannot_be_read_back_is_still_shown() -> None:
         assert isinstance(outcome, Created)
         assert outcome.note == words.PARTIAL_READ_BACK
         assert outcome.task.template.body == "Ask about {{company}} pricing"
-        assert not outcome.reconciled
 
 
 async def test_a_start_in_the_window_but_a_different_due_is_not_ours() -> None:

@@ -40,7 +40,7 @@ async def test_a_typed_email_is_found_then_the_task_created_and_read_back() -> N
         assert outcome.task.contact_id == 30102
         assert outcome.task.content is not None
         assert outcome.task.content.body == "Hi Bob, any news?"
-        assert (outcome.note, outcome.reconciled) == (None, False)
+        assert outcome.note is None
 
 
 async def test_a_chosen_contact_needs_no_lookup_and_the_card_gets_its_name() -> None:
@@ -106,7 +106,6 @@ async def test_a_create_whose_answer_was_lost_is_found_not_sent_twice() -> None:
         w.sandbox.faults.push(Fault.drop_after_store(method="POST", path=TASKS))
         outcome = await w.service.create_task(email_to(30101))
         assert isinstance(outcome, Saved)
-        assert outcome.reconciled
         assert outcome.note is not None
         assert "found it instead of creating it twice" in outcome.note
         assert tasks_posted(w.sandbox) == 1

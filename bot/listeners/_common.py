@@ -79,8 +79,12 @@ def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> 
         details = [problem.message for problem in outcome.problems]
         return error_card(words.NEEDS_MORE, details=details, command=outcome.command)
     if isinstance(outcome, Failed):
+        trouble = outcome.trouble
         return error_card(
-            outcome.message, details=outcome.details, command=outcome.command, retry=outcome.retry
+            trouble.message,
+            details=trouble.details,
+            command=outcome.command,
+            retry=trouble.worth_retrying,
         )
     raise TypeError(f"no card for {type(outcome).__name__}")
 

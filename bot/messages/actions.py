@@ -11,8 +11,8 @@ from typing import Final
 from bot.domain import CallResolution, TaskStatus
 from bot.messages.task import OUTCOME_LABEL
 
-# What a card action was doing, for `bot.messages.reply.explain(error, doing=…)`:
-# "taskbot couldn't mark the task done …".
+# What a use case was doing (a card button, the form, `/task`), for
+# `bot.messages.reply.explain(error, doing=…)`: "taskbot couldn't mark the task done …".
 DOING_DONE: Final = "mark the task done"
 DOING_CANCEL: Final = "cancel the task"
 DOING_SHOW: Final = "get the task"

@@ -20,18 +20,15 @@ shows that without asking Reply to render it again.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from bot.domain import CallResolution, TaskStatus
 from bot.messages import actions as words
-from bot.messages.reply import explain
 from bot.reply.client import ReplyClient
 from bot.reply.errors import ReplyConflict, ReplyError
+from bot.service._failures import trouble
 from bot.service.directory import ContactDirectory
 from bot.service.outcomes import ActionOutcome, Current, Trouble
-
-log = logging.getLogger(__name__)
 
 
 class CardActions:
@@ -59,7 +56,7 @@ class CardActions:
         except ReplyError as error:
             return self._trouble(error, doing=words.DOING_DONE)
         contact = await self._directory.contact(task.contact_id)
-        return Current(task=task, contact=contact, note=words.done(resolution), changed=True)
+        return Current(task=task, contact=contact, note=words.done(resolution))
 
     async def cancel(self, task_id: int) -> ActionOutcome:
         """Cancel the task if it is open; say so if it is not."""
@@ -73,7 +70,7 @@ class CardActions:
         except ReplyError as error:
             return self._trouble(error, doing=words.DOING_CANCEL)
         cancelled = replace(shown.task, status=TaskStatus.CANCELLED)
-        return Current(task=cancelled, contact=shown.contact, note=words.CANCELLED, changed=True)
+        return Current(task=cancelled, contact=shown.contact, note=words.CANCELLED)
 
     # ----------------------------------------------------------------------------------
 
@@ -87,6 +84,4 @@ class CardActions:
         return self._trouble(conflict, doing=doing)
 
     def _trouble(self, error: ReplyError, *, doing: str) -> Trouble:
-        log.info("Reply could not %s: %s", doing, error)
-        explanation = explain(error, doing=doing, sandbox=self._sandbox)
-        return Trouble(message=explanation.message, details=explanation.details)
+        return trouble(error, doing=doing, sandbox=self._sandbox)

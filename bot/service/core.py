@@ -20,15 +20,14 @@
     found = await service.contacts.search("jane", wait=1.5)
 
 Each returns an outcome from `bot.service.outcomes`, never raises a `ReplyError`: Reply's
-failures become a plain sentence (`bot.messages.reply`) and say whether trying again is
-safe (`Failed.retry`, `Trouble.retry_safe`): never when it could make a second task.
+failures become a `Trouble` — a plain sentence (`bot.messages.reply`) that says whether
+sending the same again is safe (`retry_safe`: never when it could make a second task) and
+whether it may help (`transient`).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
-from datetime import datetime
 
 from bot.clock import Clock
 from bot.domain import (
@@ -41,17 +40,11 @@ from bot.domain import (
     subject_allowed,
 )
 from bot.messages import outcomes as words
-from bot.messages.reply import explain
+from bot.messages.actions import DOING_CREATE, DOING_LOOKUP
 from bot.reply.client import ReplyClient
-from bot.reply.errors import (
-    ReplyError,
-    ReplyNotFound,
-    ReplyRateLimited,
-    ReplyServerError,
-    ReplyTransportError,
-    ReplyUnexpectedResponse,
-    TaskMayHaveBeenCreated,
-)
+from bot.reply.errors import ReplyError, ReplyNotFound
+from bot.service._failures import trouble
+from bot.service._writing import create_and_read_back
 from bot.service.actions import CardActions
 from bot.service.contacts import Ambiguous, Missing, resolve_contact
 from bot.service.directory import ContactDirectory
@@ -67,13 +60,7 @@ from bot.service.outcomes import (
     SaveOutcome,
     Trouble,
 )
-from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
 from bot.service.saving import Saving
-
-log = logging.getLogger(__name__)
-
-_LOOKUP = "look up the contact"
-_CREATE = "create the task"
 
 
 class TaskService:
@@ -85,11 +72,6 @@ class TaskService:
         """Reply contacts: the form's live search and a card's contact, cached briefly."""
         self._saving = Saving(reply, self.contacts, clock=clock, sandbox=sandbox)
         self._actions = CardActions(reply, self.contacts, sandbox=sandbox)
-
-    @property
-    def sandbox(self) -> bool:
-        """The Reply behind this service is taskbot's embedded sandbox (cards say so)."""
-        return self._sandbox
 
     # ----------------------------------------------------------------------------------
     # Before the ack: pure
@@ -126,7 +108,7 @@ class TaskService:
             try:
                 resolution = await resolve_contact(self._reply, draft.contact)
             except ReplyError as error:
-                return self._failed(error, doing=_LOOKUP, command=command)
+                return self._failed(error, doing=DOING_LOOKUP, command=command)
             if isinstance(resolution, Missing):
                 return ContactNotFound(query=draft.contact, draft=draft, command=command)
             if isinstance(resolution, Ambiguous):
@@ -153,7 +135,7 @@ class TaskService:
         except ReplyNotFound:
             return ContactNotFound(query=chosen, draft=draft, command=command)
         except ReplyError as error:
-            return self._failed(error, doing=_LOOKUP, command=command)
+            return self._failed(error, doing=DOING_LOOKUP, command=command)
         return await self._create(draft, contact, command=command)
 
     # ----------------------------------------------------------------------------------
@@ -195,37 +177,15 @@ class TaskService:
         write = self._write(draft, contact)
         if problems := write.problems():
             return NeedsForm(draft=draft, problems=tuple(problems), command=command)
-        sent_at = self._clock()
         try:
-            created = await self._reply.create_task(write)
-        except TaskMayHaveBeenCreated as unclear:
-            return await self._reconcile(write, contact, unclear, sent_at, command=command)
+            stored = await create_and_read_back(
+                self._reply, write, contact, clock=self._clock, sandbox=self._sandbox
+            )
         except ReplyError as error:
-            return self._failed(error, doing=_CREATE, command=command)
-        try:
-            task = await self._reply.get_task(created.id, include_content=True)
-        except ReplyError as error:
-            log.warning("task %d was created but reading it back failed: %s", created.id, error)
-            return Created(task=created, contact=contact, note=words.PARTIAL_READ_BACK)
-        return Created(task=task, contact=contact)
-
-    async def _reconcile(
-        self,
-        write: TaskWrite,
-        contact: Contact | None,
-        unclear: TaskMayHaveBeenCreated,
-        sent_at: datetime,
-        *,
-        command: str,
-    ) -> CreateOutcome:
-        settled = await settle_unclear_create(
-            self._reply, write, unclear, sent_at=sent_at, sandbox=self._sandbox
-        )
-        if isinstance(settled, FoundIt):
-            return Created(task=settled.task, contact=contact, note=settled.note, reconciled=True)
-        if isinstance(settled, NotSaved):
-            return Failed(message=settled.message, retry=True, command=command)
-        return Failed(message=settled.message, command=command)
+            return self._failed(error, doing=DOING_CREATE, command=command)
+        if isinstance(stored, Trouble):
+            return Failed(trouble=stored, command=command)
+        return Created(task=stored.task, contact=stored.contact, note=stored.note)
 
     def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:
         """The draft as Reply's request. Only called once `check` found a type and due time."""
@@ -243,27 +203,4 @@ class TaskService:
         )
 
     def _failed(self, error: ReplyError, *, doing: str, command: str) -> Failed:
-        explanation = explain(error, doing=doing, sandbox=self._sandbox)
-        log.info("Reply could not %s: %s", doing, error)
-        return Failed(
-            message=explanation.message,
-            details=explanation.details,
-            retry=_worth_retrying(error, creating=doing == _CREATE),
-            command=command,
-        )
-
-
-def _worth_retrying(error: ReplyError, *, creating: bool) -> bool:
-    """Whether 'Try again' may help and cannot duplicate a task.
-
-    Lookups create nothing, so any passing trouble (rate limit, Reply's 5xx, the network,
-    an unreadable answer) is worth a retry. A create reaches here only when Reply certainly
-    did not store it (an ambiguous create is `TaskMayHaveBeenCreated`, reconciled instead):
-    a 429 (Reply's limiter answers before handling, §4) or a request that never left."""
-    if isinstance(error, ReplyRateLimited):
-        return True
-    if isinstance(error, ReplyTransportError):
-        return not (creating and error.may_have_reached_reply)
-    if creating:
-        return False
-    return isinstance(error, ReplyServerError | ReplyUnexpectedResponse)
+        return Failed(trouble=trouble(error, doing=doing, sandbox=self._sandbox), command=command)

@@ -3,7 +3,8 @@
 `/task` (`CreateOutcome`): every outcome keeps `command`, the text the rep typed after
 `/task`, so whatever comes next ('Open in form', 'Try again', a contact pick) never makes them
 type it again. The form (`SaveOutcome`): the listener holds what the rep typed, so outcomes
-say only what Reply did. Card buttons (`ActionOutcome`): the task as it is now.
+say only what Reply did. Card buttons (`ActionOutcome`): the task as it is now. A failure is
+a `Trouble` in all three (inside `Failed` for `/task`, with the command).
 """
 
 from __future__ import annotations
@@ -12,6 +13,37 @@ from dataclasses import dataclass
 
 from bot.domain import Contact, ContactQuery, FieldProblem, Task, TaskDraft
 from bot.reply.errors import FieldError
+
+# --------------------------------------------------------------------------------------
+# Every use case
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trouble:
+    """Reply (or the way to it) failed, for `/task`, the form and the card buttons alike.
+
+    `message` is one plain sentence with the next step, `details` extra lines. The two flags
+    have no default on purpose: whoever reports a failure says what it means.
+    """
+
+    message: str
+    details: tuple[str, ...] = ()
+    retry_safe: bool
+    """Sending the same request again cannot make a second task. False only after a create
+    whose answer was lost and whose task taskbot could not find."""
+    transient: bool
+    """The kind of failure that passes (a rate limit, Reply's 5xx, the network, an unreadable
+    answer): the same request may well work later. False for Reply's verdicts (400, 401,
+    403, 404, 409), which sending again does not change."""
+
+    @property
+    def worth_retrying(self) -> bool:
+        """Offer 'Try again': it cannot duplicate a task, and it may work."""
+        return self.retry_safe and self.transient
+
+
+# --------------------------------------------------------------------------------------
+# /task
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,8 +55,6 @@ class Created:
     note: str | None = None
     """A sentence to show above the card: the task was found after an unclear answer, or
     could not be read back in full."""
-    reconciled: bool = False
-    """Reply's answer to the create was lost and taskbot found the task instead."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,12 +88,10 @@ class NeedsForm:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Failed:
-    """Reply (or the way to it) failed. `message` is one plain sentence with the next step;
-    `retry` is True only when running the same command again cannot make a second task."""
+    """The command's Reply calls failed (`trouble` says how, and whether to offer 'Try
+    again'); `command` travels on the error card's buttons."""
 
-    message: str
-    details: tuple[str, ...] = ()
-    retry: bool = False
+    trouble: Trouble
     command: str
 
 
@@ -82,7 +110,6 @@ class Saved:
     contact: Contact | None
     note: str | None = None
     """A sentence above the card ("Saved your changes.", or what an unclear answer came to)."""
-    reconciled: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,16 +143,6 @@ class NotEditable:
     contact: Contact | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Trouble:
-    """Reply (or the way to it) failed. `retry_safe`: nothing can have been stored, so the
-    same request may be sent again (False only after a create whose answer was lost)."""
-
-    message: str
-    details: tuple[str, ...] = ()
-    retry_safe: bool = True
-
-
 SaveOutcome = Saved | ContactUnresolved | Refused | NotEditable | Trouble
 
 
@@ -141,8 +158,6 @@ class Current:
     contact: Contact | None
     note: str | None = None
     """A plain sentence for above the card ("Marked done.", "It was already done…")."""
-    changed: bool = False
-    """The action changed the task in Reply (False: shown as it is, nothing was sent)."""
 
 
 ActionOutcome = Current | Trouble

@@ -21,34 +21,18 @@ Outcomes (`bot.service.outcomes.SaveOutcome`), never a raised `ReplyError`:
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from bot.clock import Clock
-from bot.domain import Contact, ContactQuery, FieldProblem, Task, TaskWrite
+from bot.domain import Contact, ContactQuery, FieldProblem, TaskWrite
 from bot.messages import actions as words
-from bot.messages.outcomes import PARTIAL_READ_BACK
-from bot.messages.reply import explain
 from bot.reply.client import ReplyClient
-from bot.reply.errors import (
-    FieldError,
-    ReplyError,
-    ReplyValidationError,
-    TaskMayHaveBeenCreated,
-)
+from bot.reply.errors import FieldError, ReplyError, ReplyValidationError
+from bot.service._failures import refused_or_trouble, trouble
+from bot.service._writing import create_and_read_back, read_back
 from bot.service.contacts import Ambiguous, Missing, resolve_contact
 from bot.service.directory import ContactDirectory
-from bot.service.outcomes import (
-    ContactUnresolved,
-    NotEditable,
-    Refused,
-    Saved,
-    SaveOutcome,
-    Trouble,
-)
-from bot.service.reconcile import FoundIt, NotSaved, settle_unclear_create
-
-log = logging.getLogger(__name__)
+from bot.service.outcomes import ContactUnresolved, NotEditable, Refused, SaveOutcome, Trouble
 
 
 class Saving:
@@ -67,20 +51,13 @@ class Saving:
         write, person = found
         if problems := write.problems():
             return _refused_before_sending(problems)
-        sent_at = self._clock()
         try:
-            created = await self._reply.create_task(write)
-        except TaskMayHaveBeenCreated as unclear:
-            settled = await settle_unclear_create(
-                self._reply, write, unclear, sent_at=sent_at, sandbox=self._sandbox
+            return await create_and_read_back(
+                self._reply, write, person, clock=self._clock, sandbox=self._sandbox
             )
-            if isinstance(settled, FoundIt):
-                return Saved(task=settled.task, contact=person, note=settled.note, reconciled=True)
-            return Trouble(message=settled.message, retry_safe=isinstance(settled, NotSaved))
         except ReplyError as error:
             # Not an unclear create: Reply refused it, or it never left (nothing stored).
-            return self._failed(error, doing=words.DOING_CREATE)
-        return await self._read_back(created.id, created, person, note=None)
+            return refused_or_trouble(error, doing=words.DOING_CREATE, sandbox=self._sandbox)
 
     async def update(
         self, task_id: int, write: TaskWrite, *, contact: ContactQuery | None = None
@@ -95,13 +72,13 @@ class Saving:
             updated = await self._reply.update_task(task_id, write)
         except ReplyValidationError as error:
             if error.field_errors:
-                return self._failed(error, doing=words.DOING_SAVE)
+                return self._failed(error)
             # A business 400 (`task.unknown`): most often the task is not New any more.
             return await self._why_not_saved(task_id, error)
         except ReplyError as error:
             # PUT is a full replacement, so sending it again is always safe.
-            return self._failed(error, doing=words.DOING_SAVE)
-        return await self._read_back(task_id, updated, person, note=words.SAVED)
+            return self._failed(error)
+        return await read_back(self._reply, updated, person, note=words.SAVED)
 
     # ----------------------------------------------------------------------------------
 
@@ -110,8 +87,7 @@ class Saving:
         try:
             resolution = await resolve_contact(self._reply, query)
         except ReplyError as error:
-            failed = self._failed(error, doing=words.DOING_LOOKUP)
-            return Trouble(message=failed.message, details=failed.details)
+            return trouble(error, doing=words.DOING_LOOKUP, sandbox=self._sandbox)
         if isinstance(resolution, Missing):
             return ContactUnresolved(query=query)
         if isinstance(resolution, Ambiguous):
@@ -132,37 +108,17 @@ class Saving:
             return found
         return replace(write, contact_id=found.id), found
 
-    async def _read_back(
-        self, task_id: int, answer: Task, person: Contact | None, *, note: str | None
-    ) -> Saved:
-        """The task with its rendered content; if that read fails, Reply's answer to the
-        write (the template as sent), saying so."""
-        try:
-            task = await self._reply.get_task(task_id, include_content=True)
-        except ReplyError as error:
-            log.warning("task %d was saved but reading it back failed: %s", task_id, error)
-            return Saved(task=answer, contact=person, note=note or PARTIAL_READ_BACK)
-        return Saved(task=task, contact=person, note=note)
-
     async def _why_not_saved(self, task_id: int, error: ReplyValidationError) -> SaveOutcome:
         try:
             task = await self._reply.get_task(task_id, include_content=True)
         except ReplyError:
-            return self._failed(error, doing=words.DOING_SAVE)
+            return self._failed(error)
         if not task.status.is_open:
             return NotEditable(task=task, contact=await self._directory.contact(task.contact_id))
-        return self._failed(error, doing=words.DOING_SAVE)
+        return self._failed(error)
 
-    def _failed(self, error: ReplyError, *, doing: str) -> Refused | Trouble:
-        explanation = explain(error, doing=doing, sandbox=self._sandbox)
-        log.info("Reply could not %s: %s", doing, error)
-        if isinstance(error, ReplyValidationError) and error.status is not None:
-            return Refused(
-                field_errors=error.field_errors,
-                message=explanation.message,
-                details=explanation.details,
-            )
-        return Trouble(message=explanation.message, details=explanation.details)
+    def _failed(self, error: ReplyError) -> Refused | Trouble:
+        return refused_or_trouble(error, doing=words.DOING_SAVE, sandbox=self._sandbox)
 
 
 def _refused_before_sending(problems: list[FieldProblem]) -> Refused:
