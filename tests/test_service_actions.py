@@ -132,3 +132,53 @@ async def test_a_finished_tasks_card_shows_its_final_text_without_rendering_agai
         assert isinstance(done, Current)
         assert done.task.template.body == "Ask about Acme pricing"
 
+
+# --------------------------------------------------------------------------------------
+# A change whose answer was lost: what Reply has now decides, never a blind second request
+
+
+def deletes(w: object) -> int:
+    sandbox = w.sandbox  # type: ignore[attr-defined]
+    return sum(1 for r in sandbox.requests if r.method == "DELETE")
+
+
+async def test_a_cancel_whose_answer_was_lost_is_read_back_not_reported_as_refused() -> None:
+    async with world() as w:
+        created = await w.reply.create_task(call_for_jane())
+        # Reply cancels the task, then the connection dies before its answer.
+        w.sandbox.faults.push(Fault.drop_after_store(method="DELETE"))
+        outcome = await w.service.cancel(created.id)
+        assert isinstance(outcome, Current)
+        assert (outcome.task.status, outcome.note) == (TaskStatus.CANCELLED, words.CANCELLED)
+        # Not sent again: a second DELETE on a cancelled task is Reply's 400 task.unknown.
+        assert deletes(w) == 1
+
+
+async def test_a_cancel_reply_did_not_act_on_is_reported_and_the_task_stays_open() -> None:
+    async with world() as w:
+        created = await w.reply.create_task(call_for_jane())
+        w.sandbox.faults.push(Fault.status(503, method="DELETE"))
+        outcome = await w.service.cancel(created.id)
+        assert isinstance(outcome, Trouble)
+        assert "had a problem on its side (HTTP 503)" in outcome.message
+        assert (await w.reply.get_task(created.id)).status is TaskStatus.NEW
+
+
+async def test_a_cancel_reply_refuses_on_a_task_still_open_is_reported() -> None:
+    async with world() as w:
+        created = await w.reply.create_task(call_for_jane())
+        w.sandbox.faults.push(Fault.status(400, method="DELETE"))
+        outcome = await w.service.cancel(created.id)
+        assert isinstance(outcome, Trouble)
+        assert outcome.message.startswith("The Reply sandbox refused to cancel the task")
+        assert (await w.reply.get_task(created.id)).status is TaskStatus.NEW
+
+
+async def test_a_completion_whose_answer_was_lost_is_read_back_as_done() -> None:
+    async with world() as w:
+        created = await w.reply.create_task(call_for_jane())
+        w.sandbox.faults.push(Fault.drop_after_store(path="/v3/tasks/{id}/complete"))
+        outcome = await w.service.complete(created.id, CallResolution.POSITIVE)
+        assert isinstance(outcome, Current)
+        assert outcome.task.status is TaskStatus.FINISHED
+        assert outcome.note == words.done(CallResolution.POSITIVE)

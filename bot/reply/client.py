@@ -242,10 +242,14 @@ class ReplyClient:
         return await self._sender.fetch(call, models.decode_task)
 
     async def delete_task(self, task_id: int) -> None:
-        """`DELETE /v3/tasks/{id}` (§5.7): cancels an open task, archives a finished one."""
+        """`DELETE /v3/tasks/{id}` (§5.7): cancels an open task, archives a finished one.
+
+        Not idempotent, so not repeated once it may have reached Reply: a second DELETE of
+        the task the first one cancelled is a 400 `task.unknown`, which would hide that the
+        first one worked. The caller reads the task to learn what happened."""
         path = f"/v3/tasks/{check.positive_id(task_id, 'id')}"
         await self._sender.send(
-            Call("delete_task", "DELETE", path, repeatable=True, expected=_DELETED)
+            Call("delete_task", "DELETE", path, repeatable=False, expected=_DELETED)
         )
 
     def filter_tasks(

@@ -62,7 +62,7 @@ OPERATIONS = [
     Operation("complete_task", lambda r: r.complete_task(501), TASK, False),
     Operation("get_task", lambda r: r.get_task(501), TASK, True),
     Operation("update_task", lambda r: r.update_task(501, CALL), TASK, True),
-    Operation("delete_task", lambda r: r.delete_task(501), httpx.Response(204), True),
+    Operation("delete_task", lambda r: r.delete_task(501), httpx.Response(204), False),
     Operation("filter_tasks", lambda r: _drain(r.filter_tasks()), PAGE, True),
     Operation("find_contacts_by_email",
               lambda r: r.find_contacts_by_email("jane@acme.com"), CONTACTS, True),

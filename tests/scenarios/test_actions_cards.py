@@ -143,6 +143,15 @@ async def test_cancel_asks_first_then_cancels_and_the_card_says_so() -> None:
         assert (await bot.deps.reply.get_task(10001)).status is TaskStatus.CANCELLED
 
 
+async def test_a_cancel_whose_answer_was_lost_still_shows_the_task_cancelled() -> None:
+    async with form_bot() as bot:
+        card = await card_for(bot, CALL)
+        bot.sandbox.faults.push(Fault.drop_after_store(method="DELETE"))
+        [cancelled] = bot.shown(await press(bot, card, ids.CANCEL))
+        assert (status_of(cancelled), note_of(cancelled)) == ("🚫 Cancelled", "Cancelled in Reply.")
+        assert bot.reply_calls().count("DELETE /v3/tasks/10001") == 1
+
+
 async def test_share_posts_a_read_only_copy_to_the_channel() -> None:
     async with form_bot() as bot:
         card = await card_for(bot, CALL)
