@@ -12,7 +12,8 @@ import pytest
 
 from bot.reply.client import ReplyClient
 from bot.reply.sandbox import Fault, Sandbox
-from bot.service.directory import SEARCH_TTL, ContactDirectory, Found, fold
+from bot.service.contacts import fold
+from bot.service.directory import SEARCH_TTL, ContactDirectory, Found
 from tests.service_support import INSTANT_RETRIES, NOW, world
 from tests.support.fake_slack import FakeClock
 

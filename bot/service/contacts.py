@@ -56,30 +56,38 @@ async def resolve_contact(
     reply: ReplyClient, query: ContactQuery, *, limit: int = MAX_CANDIDATES
 ) -> Resolution:
     """Look the contact up in Reply. Reply errors other than "not found" propagate."""
+    found = await find_contacts(reply, query, limit=limit)
+    if query.kind == "name":
+        return _by_name(found, query.value, limit)
+    return _one_or_pick(found, limit)
+
+
+async def find_contacts(
+    reply: ReplyClient, query: ContactQuery, *, limit: int = MAX_CANDIDATES
+) -> list[Contact]:
+    """Every Reply contact `query` may name, as Reply ranks them (the form's search shows
+    them all; `resolve_contact` decides whether one is meant). Reply errors other than "not
+    found" propagate."""
     if query.kind == "id":
-        return await _by_id(reply, query.value)
+        contact_id = parse_contact_id(query.value)
+        if contact_id is None:
+            return []
+        try:
+            return [await reply.get_contact(contact_id)]
+        except ReplyNotFound:
+            return []
     if query.kind == "email":
-        return _one_or_pick(await reply.find_contacts_by_email(query.value), limit)
+        return await reply.find_contacts_by_email(query.value)
     if query.kind == "linkedin":
-        return _one_or_pick(await reply.find_contacts_by_linkedin(query.value), limit)
-    return _by_name(await reply.search_contacts(query.value, limit=limit), query.value, limit)
-
-
-async def _by_id(reply: ReplyClient, text: str) -> Resolution:
-    contact_id = parse_contact_id(text)
-    if contact_id is None:
-        return Missing()
-    try:
-        return Resolved(await reply.get_contact(contact_id))
-    except ReplyNotFound:
-        return Missing()
+        return await reply.find_contacts_by_linkedin(query.value)
+    return await reply.search_contacts(query.value, limit=limit)
 
 
 def _by_name(found: list[Contact], name: str, limit: int) -> Resolution:
     if not found:
         return Missing()
-    wanted = _fold(name)
-    exact = [c for c in found if _fold(c.display_name) == wanted]
+    wanted = fold(name)
+    exact = [c for c in found if fold(c.display_name) == wanted]
     if len(exact) == 1:
         return Resolved(exact[0])
     return Ambiguous(tuple(found[:limit]))
@@ -102,8 +110,8 @@ def _one_or_pick(found: list[Contact], limit: int) -> Resolution:
     return Ambiguous(tuple(found[:limit]), total=len(found) if len(found) > limit else None)
 
 
-def _fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive: 'Amélie  Laurent' == 'amelie laurent'."""
+def fold(text: str) -> str:
+    """Case-, accent- and spacing-insensitive: ' Amélie  LAURENT ' → 'amelie laurent'."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
@@ -31,10 +30,11 @@ from typing import Final
 from cachetools import TTLCache
 
 from bot.clock import Clock
-from bot.domain import Contact
+from bot.domain import Contact, ContactQuery
 from bot.parsing import read_contact
 from bot.reply.client import ReplyClient
 from bot.reply.errors import ReplyError, ReplyNotFound
+from bot.service.contacts import find_contacts, fold
 
 log = logging.getLogger(__name__)
 
@@ -116,17 +116,8 @@ class ContactDirectory:
     # ----------------------------------------------------------------------------------
 
     async def _ask_reply(self, text: str) -> list[Contact]:
-        query = read_contact(text)
-        if query is None:
-            return await self._reply.search_contacts(text, limit=SEARCH_LIMIT)
-        if query.kind == "id":
-            found = await self.contact(int(query.value))
-            return [found] if found is not None else []
-        if query.kind == "email":
-            return await self._reply.find_contacts_by_email(query.value)
-        if query.kind == "linkedin":
-            return await self._reply.find_contacts_by_linkedin(query.value)
-        return await self._reply.search_contacts(query.value, limit=SEARCH_LIMIT)
+        query = read_contact(text) or ContactQuery("name", text)
+        return await find_contacts(self._reply, query, limit=SEARCH_LIMIT)
 
     def _remember(self, contacts: Iterable[Contact]) -> None:
         for contact in contacts:
@@ -144,13 +135,6 @@ class ContactDirectory:
             for contact in self._searches.get(max(earlier, key=len), ())
             if all(any(w.startswith(t) for w in _words(contact)) for t in typed)
         )
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive: ' Amélie  L' → 'amelie l'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 def _words(contact: Contact) -> list[str]:
