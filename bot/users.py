@@ -23,7 +23,6 @@ asked again by every command while the limit lasts.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
@@ -36,6 +35,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.clock import Clock
+from bot.inflight import InFlight
 
 log = logging.getLogger(__name__)
 
@@ -83,22 +83,15 @@ class UserDirectory:
         self._fallbacks: TTLCache[str, UserProfile] = TTLCache(
             maxsize, min(ttl, FALLBACK_TTL), timer=timer
         )
-        # One lookup task per user in flight; holding the task also keeps it from being
-        # garbage-collected mid-run (asyncio docs, create_task).
-        self._pending: dict[str, asyncio.Task[UserProfile]] = {}
+        # One users.info per user in flight; a caller giving up (its command was
+        # cancelled, `rep_profile`'s wait ran out) leaves it running, and it is cached.
+        self._lookups: InFlight[str, UserProfile] = InFlight("users.info")
 
     async def profile(self, user_id: str) -> UserProfile:
         known = self._profiles.get(user_id) or self._fallbacks.get(user_id)
         if known is not None:
             return known
-        lookup = self._pending.get(user_id)
-        if lookup is None:
-            lookup = asyncio.create_task(self._lookup(user_id), name=f"users.info {user_id}")
-            self._pending[user_id] = lookup
-            lookup.add_done_callback(lambda _: self._pending.pop(user_id, None))
-        # shield: one caller giving up (its command was cancelled) must not cancel the
-        # lookup the other callers are waiting for.
-        return await asyncio.shield(lookup)
+        return await self._lookups.join(user_id, lambda: self._lookup(user_id))
 
     def forget(self, user_id: str) -> None:
         """Drop what is cached for a user (e.g. on a `user_change` event)."""

@@ -115,11 +115,48 @@ async def test_a_slow_reply_is_cut_off_at_the_wait_and_the_known_part_answered()
         found = await asyncio.wait_for(directory.search("jane c", wait=0.05), timeout=2)
         assert (names(found), found.complete) == (["Jane Cooper"], False)
         go.set()
-        # Cut off, not cached: asking again asks Reply again, which now answers.
+        # The search was cut off for the rep, not for Reply: asking again joins it (or its
+        # cached answer), and Reply is never asked twice for the same text.
         asked = searches(sandbox)
         again = await directory.search("jane c", wait=5)
         assert again.complete
-        assert searches(sandbox) == asked + 1
+        assert searches(sandbox) == asked
+
+
+async def test_keystrokes_asking_for_the_same_text_share_one_search() -> None:
+    async with held_reply() as (directory, go, sandbox):
+        sandbox.faults.push(Fault.delay(1, path="/v3/contacts/filter"))
+        first = asyncio.ensure_future(directory.search("jane", wait=5))
+        second = asyncio.ensure_future(directory.search(" JANE ", wait=5))
+        await asyncio.sleep(0)  # both are waiting on Reply now
+        go.set()
+        found = await asyncio.gather(first, second)
+        assert [names(f) for f in found] == [["Jane Cooper", "Jane Park"]] * 2
+        assert searches(sandbox) == 1
+
+
+async def test_a_search_answered_after_the_wait_is_cached_for_the_next_keystroke() -> None:
+    async with held_reply() as (directory, go, sandbox):
+        sandbox.faults.push(Fault.delay(1, path="/v3/contacts/filter"))
+        cut = await asyncio.wait_for(directory.search("jane", wait=0.05), timeout=2)
+        assert (cut.contacts, cut.complete) == ((), False)
+        go.set()
+        joined = await directory.search("jane", wait=5)  # the same search, still running
+        cached = await directory.search("jane", wait=5)
+        assert names(joined) == names(cached) == ["Jane Cooper", "Jane Park"]
+        assert searches(sandbox) == 1
+
+
+async def test_a_rep_giving_up_does_not_cancel_the_search_another_waits_for() -> None:
+    async with held_reply() as (directory, go, sandbox):
+        sandbox.faults.push(Fault.delay(1, path="/v3/contacts/filter"))
+        impatient = asyncio.ensure_future(directory.search("jane", wait=5))
+        patient = asyncio.ensure_future(directory.search("jane", wait=5))
+        await asyncio.sleep(0)
+        impatient.cancel()  # Slack stopped waiting for one request's options
+        go.set()
+        assert names(await patient) == ["Jane Cooper", "Jane Park"]
+        assert searches(sandbox) == 1
 
 
 def test_fold_ignores_case_accents_and_spacing() -> None:

@@ -13,10 +13,14 @@ seconds (a contact added in Reply shows up within that), contacts by id `CONTACT
 What is searched, by what the rep typed (the forms `/task` reads, `bot.parsing.read_contact`):
 `#12345` → that contact; an email → an exact lookup; a LinkedIn URL → its profile; anything
 else (a name, a company, part of an email) → Reply's free-text search, at most 100 hits (a
-select's limit). When Reply is slower than `wait`, or fails, the search is cancelled and the
-answer is what is already known: the cached results of the longest earlier query this one
-extends ("jan" after "ja"), narrowed here to contacts with a name, company or email that
-begins with every word typed. The rep's next keystroke asks again.
+select's limit). When Reply is slower than `wait`, or fails, the answer is what is already
+known: the cached results of the longest earlier query this one extends ("jan" after "ja"),
+narrowed here to contacts with a name, company or email that begins with every word typed.
+
+A slow search is not cancelled: it was sent (and counted against the rate limit), so it
+runs on and its answer is cached for the next keystroke. While it runs, every request for
+the same text (once folded: "Jane " is "jane") joins it instead of asking Reply again
+(`bot.inflight`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from cachetools import TTLCache
 
 from bot.clock import Clock
 from bot.domain import Contact, ContactQuery
+from bot.inflight import InFlight
 from bot.parsing import read_contact
 from bot.reply.client import ReplyClient
 from bot.reply.errors import ReplyError, ReplyNotFound
@@ -68,6 +73,7 @@ class ContactDirectory:
 
         self._reply = reply
         self._searches: TTLCache[str, tuple[Contact, ...]] = TTLCache(_CACHED, search_ttl, timer)
+        self._asking: InFlight[str, tuple[Contact, ...] | None] = InFlight("contact search")
         self._contacts: TTLCache[int, Contact] = TTLCache(_CACHED, contact_ttl, timer)
 
     async def search(self, text: str, *, wait: float) -> Found:
@@ -80,16 +86,13 @@ class ContactDirectory:
             return Found(cached)
         try:
             async with asyncio.timeout(wait):
-                contacts = tuple(await self._ask_reply(text.strip()))
+                found = await self._asking.join(key, lambda: self._search(key, text.strip()))
         except TimeoutError:
             log.info("contact search for %r took over %.1fs; answering from the cache", text, wait)
             return Found(self._known(key), complete=False)
-        except ReplyError as error:
-            log.warning("contact search for %r failed: %s", text, error)
+        if found is None:
             return Found(self._known(key), complete=False)
-        self._searches[key] = contacts
-        self._remember(contacts)
-        return Found(contacts)
+        return Found(found)
 
     async def contact(self, contact_id: int | None) -> Contact | None:
         """The contact with this id, for a card's header; None when there is none or Reply
@@ -115,9 +118,19 @@ class ContactDirectory:
 
     # ----------------------------------------------------------------------------------
 
-    async def _ask_reply(self, text: str) -> list[Contact]:
+    async def _search(self, key: str, text: str) -> tuple[Contact, ...] | None:
+        """Ask Reply and cache the answer, however long it takes and whoever still waits
+        for it (a search cut off at `wait` was sent all the same: its answer is the next
+        keystroke's). None when Reply failed."""
         query = read_contact(text) or ContactQuery("name", text)
-        return await find_contacts(self._reply, query, limit=SEARCH_LIMIT)
+        try:
+            found = tuple(await find_contacts(self._reply, query, limit=SEARCH_LIMIT))
+        except ReplyError as error:
+            log.warning("contact search for %r failed: %s", text, error)
+            return None
+        self._searches[key] = found
+        self._remember(found)
+        return found
 
     def _remember(self, contacts: Iterable[Contact]) -> None:
         for contact in contacts:
