@@ -18,12 +18,16 @@ rep the reader then refuses "Fri 2 Mar" as a contradiction. Full names read in e
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
+from typing import Final
 
 from bot.domain import TaskType
-from bot.parsing.dates import DateContext
+from bot.parsing.dates import DateContext, default_due
 
 _BARE_PM_HOURS = range(1, 8)  # CONVENTIONS.md rule 3: a bare 1-7 is read as pm
+_EOD_HOUR: Final = 17  # CONVENTIONS.md rule 10: EOD is 17:00
+_WEEK: Final = 7
+"""A bare weekday ("Mon") is the next one after today (rule 4): only days within a week."""
 
 
 def instant_text(at: datetime, tz: tzinfo) -> str:
@@ -45,27 +49,20 @@ def same_text(typed: str, at: datetime, tz: tzinfo) -> bool:
 
 
 def default_due_text(task_type: TaskType | None, ctx: DateContext) -> str:
-    """The due a new form suggests when the rep gave none.
-
-    Calls and meetings are appointments: the next business day at 10am. Everything else is
-    work for today: "EOD" while at least two working hours remain (before 15:00 on a weekday),
-    else the end of the next business day. Weekends are skipped ("Mon"), holidays are not
-    (CONVENTIONS.md: no rule skips them). The words stay the rep's to change."""
-    local = ctx.local_now
-    next_day = _next_business_day(local)
-    day_word = "tomorrow" if next_day == local.date() + timedelta(days=1) else f"{next_day:%a}"
-    if task_type in (TaskType.CALL, TaskType.MEETING):
-        return f"{day_word} 10am"
-    if local.weekday() < 5 and local.hour < 15:
-        return "EOD"
-    return f"EOD {day_word}"
-
-
-def _next_business_day(local: datetime) -> date:
-    day = local.date() + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    """The due a new form suggests when the rep gave none: `default_due` (the same rule as
+    `/task`), in words a rep would type and `read_date` reads back to the same minute —
+    "EOD", "EOD tomorrow", "EOD Mon", "tomorrow 10am", "today 10am". The words stay the
+    rep's to change."""
+    due = default_due(task_type, ctx)
+    today = ctx.local_now.date()
+    days = (due.date() - today).days
+    if not 0 <= days < _WEEK or due.minute or due.hour == 0:
+        return instant_text(due, ctx.tz)  # not a shape default_due makes: exact words
+    day = "today" if days == 0 else "tomorrow" if days == 1 else f"{due:%a}"
+    if due.hour == _EOD_HOUR:
+        return "EOD" if days == 0 else f"EOD {day}"
+    hour = f"{due.hour}am" if due.hour < 12 else "noon" if due.hour == 12 else f"{due.hour - 12}pm"
+    return f"{day} {hour}"
 
 
 def _repeated(local: datetime) -> bool:

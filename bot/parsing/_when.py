@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Final, Literal
 
-from bot.domain import FieldProblem
+from bot.domain import FieldProblem, TaskType
 from bot.messages import grammar as words
 from bot.parsing._text import Span
 from bot.parsing.dates import (
@@ -36,6 +36,7 @@ from bot.parsing.dates import (
     Kind,
     ReadDate,
     RefusalReason,
+    default_due,
     find_date,
     read_date,
 )  # fmt: skip
@@ -50,8 +51,6 @@ Dec 3" → "book onsite"); they go with the phrase here when it ends the sentenc
 reads the same — but "prep for Dec 3 demo" keeps its "for" ("prep for demo")."""
 _SENTENCE_END: Final = r"\s*(?:$|[,.;:!?)\]\n|])"
 _MAX_PHRASE_WORDS: Final = 7
-END_OF_DAY: Final = time(17)
-_SATURDAY: Final = 5
 _ONE_DAY: Final = timedelta(days=1)
 
 
@@ -195,9 +194,10 @@ class Times:
     problems: tuple[FieldProblem, ...]
 
 
-def settle(when: When, ctx: DateContext) -> Times:
+def settle(when: When, ctx: DateContext, task_type: TaskType | None) -> Times:
     """Start and due for the draft: start is now (to the minute) unless the rep said
-    otherwise; due is the phrase, or `default_due` when there is none."""
+    otherwise; due is the phrase, or when there is none `default_due` for the type, counted
+    from the start the rep gave (the form suggests the same due)."""
     now = ctx.local_now.replace(second=0, microsecond=0)
     problems: list[FieldProblem] = []
     start_at: datetime | None = now
@@ -207,7 +207,8 @@ def settle(when: When, ctx: DateContext) -> Times:
     if when.due is not None:
         due_to = _instant(when.due, "due_to", problems)
     else:
-        due_to = default_due(start_at or now)
+        given_start = start_at if when.start is not None else None
+        due_to = default_due(task_type, ctx, after=given_start)
     if start_at is not None and due_to is not None and due_to <= start_at:
         problems.append(FieldProblem("due_to", words.due_not_after_start(due_to, start_at)))
     return Times(start_at, due_to, when.due is None, tuple(problems))
@@ -220,17 +221,3 @@ def _instant(
         return part.result.at
     problems.append(FieldProblem(field, part.result.message))
     return None
-
-
-def default_due(after: datetime) -> datetime:
-    """Due when the rep gave no date: the end of the day (17:00, CONVENTIONS.md rules 1 and
-    10) if it is still ahead of `after`, else the end of the next business day (Mon–Fri) —
-    a task typed on Friday evening is due Monday, not Saturday."""
-    zone = after.tzinfo
-    today_end = datetime.combine(after.date(), END_OF_DAY, tzinfo=zone)
-    if today_end > after:
-        return today_end
-    day = after.date() + timedelta(days=1)
-    while day.weekday() >= _SATURDAY:
-        day += timedelta(days=1)
-    return datetime.combine(day, END_OF_DAY, tzinfo=zone)

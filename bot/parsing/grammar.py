@@ -25,9 +25,10 @@ same):
   `inmail` alone is a LinkedIn InMail.
 * **When.** bot/parsing/_when.py: `from X to Y`, `start X [… due Y]`, or one due phrase. The
   task starts now (to the minute) unless the rep says otherwise — also for a call at 3pm:
-  the time is when it is due, as the help card promises. No date → due at 17:00 today, or
-  17:00 the next business day once that has passed. A refused phrase → a problem on the field
-  and `date_text` keeps it.
+  the time is when it is due, as the help card promises. No date → `default_due` for the
+  type (bot.parsing.dates: 10:00 for a call or meeting, else 17:00; today when that is over
+  two hours ahead on a business day, else the next business day), as the form suggests. A
+  refused phrase → a problem on the field and `date_text` keeps it.
 * **Subject.** `subject: …` (bot/parsing/_subject.py) for an email or an InMail (or a LinkedIn
   task still without an action, or a task still without a type); for any other type it stays
   in the body, with a problem.
@@ -157,7 +158,7 @@ class _Reading:
             self.text, body_tokens, head.contacts, wanted=wanted, taken=taken, problems=problems
         )
         subject = self._subject(task_type, head.action, problems)
-        times = settle(when, self.ctx)
+        times = settle(when, self.ctx, task_type)
         problems += times.problems
         recognised = self._recognised(head, date_spans, subject)
         body = assemble(self.text, [item.span for item in recognised])

@@ -1,4 +1,5 @@
-"""Times written into the form read back to the same minute; the suggested due reads as ahead."""
+"""Times written into the form read back to the same minute; the suggested due reads as ahead
+and is the due `/task` gives a command with no date."""
 
 from __future__ import annotations
 
@@ -11,8 +12,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain import TaskType
-from bot.forms import default_due_text, instant_text
-from bot.parsing.dates import DateContext, DateRefusal, ReadDate, RefusalReason, read_date
+from bot.forms import FormValues, default_due_text, instant_text
+from bot.parsing import parse_command
+from bot.parsing.dates import (
+    DateContext,
+    DateRefusal,
+    ReadDate,
+    RefusalReason,
+    default_due,
+    read_date,
+)
 from tests.forms.support import CTX, NOW, SLACK_LOCALES
 from tests.support.task_samples import NEW_YORK
 
@@ -136,13 +145,15 @@ WEEK = [datetime(2026, 11, 23 + day, tzinfo=NEW_YORK) for day in range(7)]  # Mo
         (5, 9, None, "EOD Mon"),
         (6, 9, TaskType.WHATSAPP, "EOD tomorrow"),
         (0, 9, TaskType.CALL, "tomorrow 10am"),
+        (0, 7, TaskType.CALL, "today 10am"),
         (3, 20, TaskType.MEETING, "tomorrow 10am"),
         (4, 9, TaskType.CALL, "Mon 10am"),
         (5, 23, TaskType.MEETING, "Mon 10am"),
         (6, 9, TaskType.CALL, "tomorrow 10am"),
     ],
     ids=["mon-morning", "mon-14", "mon-15", "thu-late", "fri-morning", "fri-late", "saturday",
-         "sunday", "call", "meeting-evening", "call-friday", "meeting-saturday", "call-sunday"],
+         "sunday", "call", "early-call", "meeting-evening", "call-friday", "meeting-saturday",
+         "call-sunday"],
 )  # fmt: skip
 def test_the_suggested_due_depends_on_the_type_and_the_rep_s_clock(
     day: int, hour: int, task_type: TaskType | None, text: str
@@ -164,6 +175,76 @@ def test_the_suggested_due_always_reads_as_ahead_on_a_business_day(
     ctx = DateContext(now=NOW + timedelta(minutes=minutes), tz=tz, locale=locale)
     reading = read_date(default_due_text(task_type, ctx), ctx, "due")
     assert isinstance(reading, ReadDate), reading
+    assert reading.at == default_due(task_type, ctx)  # the words mean the rule's instant
     assert reading.at > ctx.now
     assert reading.at.weekday() < 5
     assert reading.at - ctx.now <= timedelta(days=4)  # Friday evening to Monday
+
+
+# --------------------------------------------------------------------------------------
+# The two doors agree: `/task` with no date is due when the blank form suggests
+
+
+COMMANDS: dict[TaskType | None, str] = {
+    None: "jane@acme.com ask about pricing",  # no type yet: a problem, and work's default
+    TaskType.TODO: "todo prepare the forecast",
+    TaskType.CALL: "call jane@acme.com ask about pricing",
+    TaskType.MEETING: "meeting jane@acme.com quarterly review",
+    TaskType.LINKEDIN: "linkedin connect jane@acme.com say hello",
+    TaskType.MANUAL_EMAIL: "email jane@acme.com how is the trial going",
+    TaskType.SMS: "sms jane@acme.com are we still on",
+    TaskType.WHATSAPP: "whatsapp jane@acme.com are we still on",
+}
+
+
+def _both_doors(task_type: TaskType | None, ctx: DateContext) -> tuple[datetime, datetime]:
+    """The due `/task` sets, and the instant the blank form's suggestion reads as."""
+    parsed = parse_command(COMMANDS[task_type], ctx)
+    assert parsed.draft.task_type is task_type
+    assert parsed.due_defaulted
+    assert parsed.draft.due_to is not None
+    form = FormValues.blank(ctx, task_type)
+    suggested = read_date(form.due_text, ctx, "due")
+    assert isinstance(suggested, ReadDate), suggested
+    return parsed.draft.due_to, suggested.at
+
+
+@pytest.mark.parametrize(
+    ("local_now", "task_type", "due"),
+    [
+        (datetime(2026, 11, 25, 16, 58), TaskType.CALL, datetime(2026, 11, 26, 10)),
+        (datetime(2026, 11, 25, 16, 58), TaskType.TODO, datetime(2026, 11, 26, 17)),
+        (datetime(2026, 11, 25, 16, 58), None, datetime(2026, 11, 26, 17)),
+        (datetime(2026, 11, 27, 18, 30), TaskType.TODO, datetime(2026, 11, 30, 17)),
+        (datetime(2026, 11, 27, 18, 30), TaskType.MEETING, datetime(2026, 11, 30, 10)),
+        (datetime(2026, 11, 27, 16, 58), TaskType.SMS, datetime(2026, 11, 30, 17)),
+        (datetime(2026, 11, 28, 11, 0), TaskType.CALL, datetime(2026, 11, 30, 10)),
+        (datetime(2026, 11, 25, 7, 30), TaskType.CALL, datetime(2026, 11, 25, 10)),
+        (datetime(2026, 11, 25, 14, 37), TaskType.LINKEDIN, datetime(2026, 11, 25, 17)),
+    ],
+    ids=["16:58-call", "16:58-todo", "16:58-no-type", "friday-evening-todo",
+         "friday-evening-meeting", "friday-16:58-sms", "saturday-call", "early-call",
+         "afternoon-linkedin"],
+)  # fmt: skip
+def test_a_command_with_no_date_is_due_when_the_form_suggests(
+    local_now: datetime, task_type: TaskType | None, due: datetime
+) -> None:
+    ctx = DateContext(now=local_now.replace(tzinfo=NEW_YORK), tz=NEW_YORK, locale="en-US")
+    from_command, from_form = _both_doors(task_type, ctx)
+    assert from_command == from_form == due.replace(tzinfo=NEW_YORK)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    minutes=st.integers(0, 366 * 24 * 60),
+    tz=zones(),
+    locale=st.sampled_from(SLACK_LOCALES),
+    task_type=st.sampled_from(list(COMMANDS)),
+)
+def test_the_two_doors_agree_at_any_instant(
+    minutes: int, tz: tzinfo, locale: str | None, task_type: TaskType | None
+) -> None:
+    ctx = DateContext(now=NOW + timedelta(minutes=minutes, seconds=minutes % 60), tz=tz,
+                      locale=locale)  # fmt: skip
+    from_command, from_form = _both_doors(task_type, ctx)
+    assert from_command == from_form

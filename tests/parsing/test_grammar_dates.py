@@ -167,16 +167,16 @@ def test_an_ambiguous_date_with_an_unknown_locale_is_a_problem() -> None:
     ("now", "tz", "due"),
     [
         ("2026-11-25T14:37:00-05:00", "America/New_York", "2026-11-25T17:00"),  # EOD today
-        ("2026-11-25T16:59:00-05:00", "America/New_York", "2026-11-25T17:00"),
-        ("2026-11-25T17:00:00-05:00", "America/New_York", "2026-11-26T17:00"),  # EOD has passed
+        ("2026-11-25T14:59:00-05:00", "America/New_York", "2026-11-25T17:00"),
+        ("2026-11-25T15:00:00-05:00", "America/New_York", "2026-11-26T17:00"),  # 2 h is too short
+        ("2026-11-25T16:58:00-05:00", "America/New_York", "2026-11-26T17:00"),  # never in 2 min
         ("2026-11-27T18:30:00-05:00", "America/New_York", "2026-11-30T17:00"),  # Fri evening → Mon
-        ("2026-11-28T10:00:00-05:00", "America/New_York", "2026-11-28T17:00"),  # a Saturday rep
-        ("2026-11-28T19:00:00-05:00", "America/New_York", "2026-11-30T17:00"),
+        ("2026-11-28T10:00:00-05:00", "America/New_York", "2026-11-30T17:00"),  # a Saturday rep
         ("2026-12-31T23:30:00-05:00", "America/New_York", "2027-01-01T17:00"),  # year end
         ("2026-11-25T19:37:00+00:00", "Asia/Kolkata", "2026-11-26T17:00"),  # already Thursday
         ("2026-11-25T19:37:00+00:00", "Pacific/Kiritimati", "2026-11-26T17:00"),  # UTC+14
-        ("2026-03-08T10:00:00-04:00", "America/New_York", "2026-03-08T17:00"),  # DST starts
-        ("2026-10-25T08:00:00+01:00", "Europe/Berlin", "2026-10-25T17:00"),  # DST ends
+        ("2026-03-07T10:00:00-05:00", "America/New_York", "2026-03-09T17:00"),  # DST starts Sun
+        ("2026-10-24T08:00:00+02:00", "Europe/Berlin", "2026-10-26T17:00"),  # DST ends Sun
     ],
 )
 def test_no_date_means_the_end_of_the_day_or_the_next_business_day(
@@ -195,10 +195,31 @@ def test_no_date_means_the_end_of_the_day_or_the_next_business_day(
     assert str(draft.due_to.tzinfo) == tz  # on the rep's own clock
 
 
-def test_the_default_due_has_the_right_offset_on_a_dst_day() -> None:
-    draft = parse("todo X", now="2026-03-08T10:00:00-04:00").draft
+def test_the_default_due_has_the_right_offset_after_a_dst_change() -> None:
+    draft = parse("todo X", now="2026-03-07T10:00:00-05:00").draft
     assert draft.due_to is not None
-    assert draft.due_to.utcoffset() == timedelta(hours=-4)  # EDT since 03:00 that morning
+    assert draft.due_to.utcoffset() == timedelta(hours=-4)  # EDT since Sunday 03:00
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "due"),
+    [
+        ("call jane@acme.com ask about pricing", "2026-11-25T16:58:00-05:00", "2026-11-26T10:00"),
+        ("call jane@acme.com ask about pricing", "2026-11-25T07:30:00-05:00", "2026-11-25T10:00"),
+        ("meeting #5 quarterly review", "2026-11-27T18:30:00-05:00", "2026-11-30T10:00"),
+        ("email jane@acme.com Hi there", "2026-11-25T16:58:00-05:00", "2026-11-26T17:00"),
+    ],
+)
+def test_no_date_for_a_call_or_meeting_means_10am(text: str, now: str, due: str) -> None:
+    parsed = parse(text, now=now)
+    assert local(parsed.draft.due_to) == due
+    assert parsed.due_defaulted
+
+
+def test_a_start_after_the_default_hour_moves_the_due_to_the_next_business_day() -> None:
+    draft = parse("call #5 start Monday 11am ask about pricing").draft
+    assert local(draft.start_at) == "2026-11-30T11:00"
+    assert local(draft.due_to) == "2026-12-01T10:00"
 
 
 def test_start_is_now_to_the_minute_even_for_a_call_at_a_time() -> None:

@@ -1,6 +1,6 @@
 """How taskbot reads dates: the conventions of CONVENTIONS.md on top of dateparser.
 
-This package is the only importer of dateparser in taskbot. Its public API is five names::
+This package is the only importer of dateparser in taskbot. Its public API::
 
     from zoneinfo import ZoneInfo
     from bot.parsing.dates import DateContext, read_date, find_date
@@ -23,6 +23,14 @@ the due phrase inside free text (a `/task` command). `kind` picks the default ti
 without one: due 17:00, start 09:00. A `DateRefusal` has a `reason` (RefusalReason: PAST,
 IMPOSSIBLE, AMBIGUOUS, VAGUE, WEEKDAY_MISMATCH, UNREADABLE) and a `.message` that says what was
 wrong and what to type instead.
+
+`default_due(task_type, ctx, after=None) -> datetime` is when a task is due if the rep named
+no due date — one rule for `/task` and the form: calls and meetings at 10:00, other tasks at
+17:00, on the start's day if that is a business day and the time is more than two hours
+ahead, else on the next business day (16:58 → tomorrow, Friday evening → Monday)::
+
+    default_due(TaskType.TODO, ctx)   # 2026-11-25 17:00-05:00: 14:37 leaves over two hours
+    default_due(TaskType.CALL, ctx)   # 2026-11-26 10:00-05:00: today's 10:00 has passed
 
 How a phrase is read: the text is tokenized (emails, URLs, phone numbers, prices, ids are masked
 first), words are looked up in English plus the rep's language (dateparser's month and weekday
@@ -59,6 +67,7 @@ Choices where the conventions are silent:
 
 from __future__ import annotations
 
+from bot.parsing.dates._default_due import default_due
 from bot.parsing.dates._extract import find_date
 from bot.parsing.dates._model import (
     DateContext,
@@ -71,6 +80,6 @@ from bot.parsing.dates._model import (
 from bot.parsing.dates._read import read_date
 
 __all__ = [
-    "DateContext", "DateRefusal", "FoundDate", "Kind", "ReadDate", "RefusalReason", "find_date",
-    "read_date",
+    "DateContext", "DateRefusal", "FoundDate", "Kind", "ReadDate", "RefusalReason", "default_due",
+    "find_date", "read_date",
 ]  # fmt: skip
