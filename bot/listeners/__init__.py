@@ -7,8 +7,9 @@
     options    the form's contact search (external select)
 
 Private helpers: `_common` (the rep, outcomes as cards, response_url posts), `_forms` (opening
-the form), `_ways_in` (each way in), `_submit` (saving within a budget), `_delivery` (where a
-form's card goes), `_carry` (a form on a button), `_card_actions` (what each card button does).
+the form), `_ways_in` (each way in), `_submit` (the submit's ack, within a budget),
+`_form_outcome` (a save's card once the form closed), `_delivery` (where a form's card goes),
+`_carry` (a form on a button), `_card_actions` (what each card button does).
 
 Listeners are thin: they read the payload, ask `bot.service`, render with `bot.views` and
 answer; only `bot.app` imports this package (ARCHITECTURE, "Dependency direction").

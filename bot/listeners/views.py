@@ -21,7 +21,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from bot import ids
 from bot.forms import FormMetadataError, read_view
 from bot.listeners._forms import form_mode, update_form
-from bot.listeners._submit import Saves, submit_form
+from bot.listeners._submit import submit_form
 from bot.views.modal import task_modal
 from bot.wiring import Dependencies
 
@@ -29,11 +29,9 @@ log = logging.getLogger(__name__)
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
-    saves = Saves(deps)
-
     @app.view(ids.TASK_MODAL)
     async def task_form_submitted(ack: AsyncAck, body: dict[str, Any]) -> None:
-        await submit_form(deps, saves, ack, body)
+        await submit_form(deps, ack, body)
 
     async def reshape(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()

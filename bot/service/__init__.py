@@ -3,10 +3,11 @@
     from bot.service import TaskService, Created, ChooseContact, ContactNotFound, NeedsForm, Failed
 
 Modules: `core` (`TaskService`), `contacts` (which contact the rep meant), `reconcile` (finding
-a task whose create got no clear answer), `saving` (the form's create and edit), `actions`
-(the card buttons), `directory` (contact search and contacts by id, cached), `outcomes` (what
-a use case ends in). Listeners render the outcomes with `bot.views`; the service knows
-nothing of Slack.
+a task whose create got no clear answer), `saving` (the form's create and edit), `submits`
+(one save per submitted form), `actions` (the card buttons), `directory` (contact search and
+contacts by id, cached), `outcomes` (what a use case ends in); privately `_writing` (the one
+create pipeline) and `_failures` (Reply's errors as a `Trouble`). Listeners render the
+outcomes with `bot.views`; the service knows nothing of Slack.
 """
 
 from bot.service.core import TaskService
@@ -27,6 +28,7 @@ from bot.service.outcomes import (
     SaveOutcome,
     Trouble,
 )
+from bot.service.submits import PendingSave, SubmitKey, Submits, may_have_stored
 
 __all__ = [
     "ActionOutcome",
@@ -41,9 +43,13 @@ __all__ = [
     "Found",
     "NeedsForm",
     "NotEditable",
+    "PendingSave",
     "Refused",
     "SaveOutcome",
     "Saved",
+    "SubmitKey",
+    "Submits",
     "TaskService",
     "Trouble",
+    "may_have_stored",
 ]

@@ -19,6 +19,9 @@
     # the form's contact select (bot.service.directory, cached)
     found = await service.contacts.search("jane", wait=1.5)
 
+    # one save per submitted form (bot.service.submits)
+    save = service.submits.begin((nonce, values), lambda: spawn(service.create_task(write)))
+
 Each returns an outcome from `bot.service.outcomes`, never raises a `ReplyError`: Reply's
 failures become a `Trouble` — a plain sentence (`bot.messages.reply`) that says whether
 sending the same again is safe (`retry_safe`: never when it could make a second task) and
@@ -61,6 +64,7 @@ from bot.service.outcomes import (
     Trouble,
 )
 from bot.service.saving import Saving
+from bot.service.submits import Submits
 
 
 class TaskService:
@@ -70,6 +74,8 @@ class TaskService:
         self._sandbox = sandbox
         self.contacts = ContactDirectory(reply, clock=clock)
         """Reply contacts: the form's live search and a card's contact, cached briefly."""
+        self.submits = Submits(clock=clock)
+        """Each form's save, so a repeated submit never saves it twice (per process)."""
         self._saving = Saving(reply, self.contacts, clock=clock, sandbox=sandbox)
         self._actions = CardActions(reply, self.contacts, sandbox=sandbox)
 
