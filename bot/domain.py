@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
+from bot.linkedin import profile_url
+
 
 class TaskType(enum.Enum):
     """Reply task types (Reply API v3, `taskType`)."""
@@ -270,10 +272,16 @@ ContactKind = Literal["email", "id", "linkedin", "name"]
 
 @dataclass(frozen=True, slots=True)
 class ContactQuery:
-    """A contact as the rep wrote it: an email, a `#12345` id, a LinkedIn URL or a name."""
+    """A contact as the rep wrote it: an email, a `#12345` id, a LinkedIn URL or a name.
+
+    A LinkedIn URL is kept in `bot.linkedin.profile_url`'s form (a scheme, no query)."""
 
     kind: ContactKind
     value: str
+
+    def __post_init__(self) -> None:
+        if self.kind == "linkedin" and self.value.strip():
+            object.__setattr__(self, "value", profile_url(self.value.strip()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,14 @@ is never offered rather than cut.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final
 
 from bot.domain import Contact, ContactKind, ContactQuery
+from bot.linkedin import profile_label
 from bot.messages import form as words
 from bot.parsing import read_contact
 from bot.views.card import fit_plain
-from bot.views.mrkdwn import linkedin_label as short_linkedin
 
 OPTION_VALUE: Final = 150
 OPTION_TEXT: Final = 75
@@ -70,8 +69,7 @@ class ContactChoice:
         elif kind == "email":
             label = value
         elif kind == "linkedin":
-            value = canonical_linkedin(value)
-            label = short_linkedin(value)
+            label = profile_label(value)
         else:
             label = words.search_name(value)
         choice = cls(ContactQuery(kind, value), _fit(label))
@@ -110,7 +108,7 @@ class ContactChoice:
         if kind == "email":
             return f"the email {value}"
         if kind == "linkedin":
-            return f"the LinkedIn profile {short_linkedin(value)}"
+            return f"the LinkedIn profile {profile_label(value)}"
         if kind == "id":
             return f"the id #{value}"
         return f"“{value}”"
@@ -134,8 +132,7 @@ def typed_choice(typed: str) -> ContactChoice | None:
     elif kind == "id":
         label = words.use_contact_id(int(value))
     elif kind == "linkedin":
-        value = canonical_linkedin(value)
-        label = words.use_linkedin(short_linkedin(value))
+        label = words.use_linkedin(profile_label(value))
     else:
         return None  # a quoted name is a search, and the search results answer it
     choice = ContactChoice(ContactQuery(kind, value), _fit(label))
@@ -147,7 +144,7 @@ def contact_label(contact: Contact) -> str:
     the company goes first, then the name is shortened so the email (what tells two Janes
     apart) stays whole; only an email too long for that is cut itself."""
     name = contact.display_name
-    reach = contact.email or (short_linkedin(contact.linkedin_url) if contact.linkedin_url else "")
+    reach = contact.email or (profile_label(contact.linkedin_url) if contact.linkedin_url else "")
     reach = reach or contact.phone or ""
     parts = [p for p in (name, contact.company, reach) if p]
     parts = list(dict.fromkeys(parts))  # a contact known only by email shows it once
@@ -159,15 +156,6 @@ def contact_label(contact: Contact) -> str:
     if len(label) > OPTION_TEXT and reach and parts[-1] == reach and room >= _SHORTEST_NAME:
         label = f"{fit_plain(parts[0], room)} · {reach}"
     return _fit(label)
-
-
-def canonical_linkedin(url: str) -> str:
-    """https://www.linkedin.com/in/jane (no query string or fragment: tracking noise)."""
-    text = url.strip()
-    text = re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
-    if not text.lower().startswith(("http://", "https://")):
-        text = f"https://{text}"
-    return text
 
 
 def _positive_int(text: str) -> bool:

@@ -103,15 +103,14 @@ def _query(text: str) -> ContactQuery | None:
     if match := contact_id.fullmatch(core):
         return ContactQuery("id", str(int(match[1])))
     if linkedin.fullmatch(core):
-        return ContactQuery("linkedin", linkedin_url(core))
+        return ContactQuery("linkedin", _profile(core))
     return None
 
 
-def linkedin_url(text: str) -> str:
-    """A profile URL as typed, with a scheme (the card and the Reply lookup want one) and
-    without a trailing `)` or `.` picked up from the sentence."""
-    url = text.rstrip(_TRAILING + ")")
-    return url if re.match(r"https?://", url, re.IGNORECASE) else f"https://{url}"
+def _profile(text: str) -> str:
+    """A profile URL without a trailing `)` or `.` picked up from the sentence (the query
+    keeps it in `bot.linkedin.profile_url`'s form)."""
+    return text.rstrip(_TRAILING + ")")
 
 
 def contacts_in_body(text: str, skip: Sequence[Span]) -> list[FoundContact]:
@@ -123,7 +122,7 @@ def contacts_in_body(text: str, skip: Sequence[Span]) -> list[FoundContact]:
         for match in email.finditer(text)
     ]
     found += [
-        FoundContact(ContactQuery("linkedin", linkedin_url(match[0])), match.span(), match[0])
+        FoundContact(ContactQuery("linkedin", _profile(match[0])), match.span(), match[0])
         for match in linkedin.finditer(text)
     ]
     return sorted(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.reply._matching import normalised_linkedin_url
+from bot.linkedin import profile_key
 from bot.reply.errors import ReplyValidationError
 
 MAX_PAGE_SIZE = 1000  # `top`: "default 25, max 1000" (reply-api-v3.md §2)
@@ -50,7 +50,7 @@ def aware(value: datetime | None, name: str) -> datetime | None:
 def profile_url(value: str, name: str) -> str:
     """A LinkedIn profile URL: a host and a path (`linkedin.com/in/jane-doe`)."""
     text = non_blank(value, name)
-    if "/" not in normalised_linkedin_url(text).strip("/"):
+    if "/" not in profile_key(text).strip("/"):
         raise ReplyValidationError.bad_argument(
             name,
             f"'{name}' must be a profile URL such as https://www.linkedin.com/in/jane-doe, "

@@ -32,6 +32,7 @@ from slack_sdk.models.views import View
 from bot import ids
 from bot.domain import Contact, Field
 from bot.forms import FIELD_BLOCKS, ContactChoice, FormMetadata, FormValues, typed_choice
+from bot.linkedin import same_profile
 from bot.messages import form as words
 from bot.views import mrkdwn
 from bot.views._modal_fields import (
@@ -177,8 +178,6 @@ def _is(contact: Contact, typed: ContactChoice) -> bool:
         return str(contact.id) == value
     if kind == "email":
         return (contact.email or "").casefold() == value.casefold()
-    if kind == "linkedin" and contact.linkedin_url:
-        return mrkdwn.linkedin_label(contact.linkedin_url).casefold() == (
-            mrkdwn.linkedin_label(value).casefold()
-        )
+    if kind == "linkedin":
+        return same_profile(contact.linkedin_url, value)
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from bot.linkedin import profile_label
 from bot.messages import task as words
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -44,10 +45,10 @@ def mailto(email: str) -> str:
     return link(f"mailto:{email}", email)
 
 
-def linkedin_label(url: str) -> str:
-    """Short but recognisable: "https://www.linkedin.com/in/jane/" -> "linkedin.com/in/jane"."""
-    short = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
-    return short or url
+linkedin_label = profile_label
+"""Short but recognisable: "https://www.linkedin.com/in/jane/" -> "linkedin.com/in/jane".
+The name views/task.py and listeners/_common.py use; `bot.linkedin.profile_label` is the one
+implementation."""
 
 
 def shorten(text: str, limit: int, marker: str = "…") -> str:

@@ -53,7 +53,7 @@ def test_labels_fit_an_option_and_keep_the_way_to_reach_them(contact: Contact, l
         ("linkedin.com/in/jane-doe", "linkedin", "https://linkedin.com/in/jane-doe",
          "💼 Use linkedin.com/in/jane-doe"),
         ("https://www.linkedin.com/in/jane-doe/?trk=public_profile", "linkedin",
-         "https://www.linkedin.com/in/jane-doe", "💼 Use linkedin.com/in/jane-doe"),
+         "https://www.linkedin.com/in/jane-doe/", "💼 Use linkedin.com/in/jane-doe"),
         ("https://de.linkedin.com/in/jana", "linkedin", "https://de.linkedin.com/in/jana",
          "💼 Use de.linkedin.com/in/jana"),
     ],

@@ -8,7 +8,6 @@ import httpx
 import pytest
 
 from bot.reply import ReplyValidationError
-from bot.reply._matching import normalised_linkedin_url
 from bot.reply.client import CONTACTS_FILTER_PATH
 from bot.reply.enums import Dialect
 from tests.reply.client_fakes import KEY, FakeReply, ok, reply_client
@@ -82,37 +81,6 @@ async def test_a_contact_without_an_email_never_matches() -> None:
 
 # --------------------------------------------------------------------------------------
 # by LinkedIn URL
-
-
-@pytest.mark.parametrize(
-    ("stored", "typed"),
-    [
-        ("https://www.linkedin.com/in/johndoe", "https://www.linkedin.com/in/johndoe"),
-        ("https://www.linkedin.com/in/johndoe", "http://linkedin.com/in/johndoe/"),
-        ("https://www.linkedin.com/in/johndoe/", "linkedin.com/in/johndoe"),
-        ("https://www.linkedin.com/in/johndoe", "HTTPS://WWW.LinkedIn.com/in/johndoe"),
-        ("https://www.linkedin.com/in/johndoe", "https://uk.linkedin.com/in/johndoe"),
-        ("https://www.linkedin.com/in/JohnDoe", "https://www.linkedin.com/in/johndoe"),
-        ("https://www.linkedin.com/in/johndoe", "https://www.linkedin.com/in/johndoe?utm=x#top"),
-        ("https://www.linkedin.com/in/jos%C3%A9", "https://www.linkedin.com/in/josé"),
-    ],
-    ids=["same", "scheme-www-slash", "no-scheme", "host-case", "country-host", "path-case",
-         "query-fragment", "percent-encoding"],
-)  # fmt: skip
-def test_the_same_profile_written_differently(stored: str, typed: str) -> None:
-    assert normalised_linkedin_url(stored) == normalised_linkedin_url(typed)
-
-
-@pytest.mark.parametrize(
-    ("stored", "typed"),
-    [
-        ("https://www.linkedin.com/in/johndoe", "https://www.linkedin.com/in/johndoe2"),
-        ("https://www.linkedin.com/in/johndoe", "https://www.linkedin.com/company/johndoe"),
-        ("https://www.linkedin.com/in/johndoe", "https://notlinkedin.com/in/johndoe"),
-    ],
-)
-def test_different_profiles(stored: str, typed: str) -> None:
-    assert normalised_linkedin_url(stored) != normalised_linkedin_url(typed)
 
 
 @BOTH
