@@ -274,14 +274,30 @@ ContactKind = Literal["email", "id", "linkedin", "name"]
 class ContactQuery:
     """A contact as the rep wrote it: an email, a `#12345` id, a LinkedIn URL or a name.
 
-    A LinkedIn URL is kept in `bot.linkedin.profile_url`'s form (a scheme, no query)."""
+    `value` has one form whoever builds the query, so no reader cleans it again: no
+    surrounding blanks; an id is its number without the `#` (`"#030101"` → `"30101"`; see
+    `contact_id`); a LinkedIn URL is `bot.linkedin.profile_url`'s (a scheme, no query)."""
 
     kind: ContactKind
     value: str
 
     def __post_init__(self) -> None:
-        if self.kind == "linkedin" and self.value.strip():
-            object.__setattr__(self, "value", profile_url(self.value.strip()))
+        value = self.value.strip()
+        if self.kind == "id":
+            digits = value.removeprefix("#").strip()
+            value = str(int(digits)) if digits.isascii() and digits.isdigit() else digits
+        elif self.kind == "linkedin" and value:
+            value = profile_url(value)
+        object.__setattr__(self, "value", value)
+
+    @property
+    def contact_id(self) -> int | None:
+        """The Reply contact id of an `id` query; None for other kinds or a value that is not
+        a positive number (it cannot name a Reply contact)."""
+        if self.kind != "id" or not (self.value.isascii() and self.value.isdigit()):
+            return None
+        number = int(self.value)
+        return number if number > 0 else None
 
 
 @dataclass(frozen=True, slots=True)

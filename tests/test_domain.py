@@ -4,7 +4,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain import LinkedInAction, TaskDraft, TaskType, TaskWrite, subject_allowed
+from bot.domain import (
+    ContactQuery,
+    LinkedInAction,
+    TaskDraft,
+    TaskType,
+    TaskWrite,
+    subject_allowed,
+)
 
 NOW = datetime(2026, 11, 25, 19, 37, tzinfo=UTC)
 
@@ -62,3 +69,24 @@ def test_subjects_belong_to_email_and_inmail_only() -> None:
     assert subject_allowed(TaskType.LINKEDIN, LinkedInAction.INMAIL)
     assert not subject_allowed(TaskType.LINKEDIN, LinkedInAction.MESSAGE)
     assert not subject_allowed(TaskType.CALL, None)
+
+
+@pytest.mark.parametrize("typed", ["30101", "#30101", " #30101 ", "#030101", "030101"])
+def test_a_contact_id_is_held_in_one_form_however_it_was_written(typed: str) -> None:
+    query = ContactQuery("id", typed)
+    assert query == ContactQuery("id", "30101")
+    assert query.value == "30101"
+    assert query.contact_id == 30101
+    # readers that still strip a "#" themselves keep working
+    assert query.value.removeprefix("#") == "30101"
+
+
+@pytest.mark.parametrize("typed", ["#0", "0", "#-5", "#abc", ""])
+def test_a_contact_id_that_is_no_positive_number_names_no_contact(typed: str) -> None:
+    assert ContactQuery("id", typed).contact_id is None
+
+
+def test_other_kinds_have_no_contact_id_and_lose_surrounding_blanks() -> None:
+    assert ContactQuery("email", " jane@acme.com ").value == "jane@acme.com"
+    assert ContactQuery("name", " Jane Doe ").contact_id is None
+    assert ContactQuery("name", "#30101").value == "#30101"  # a name is not an id

@@ -44,7 +44,7 @@ class ContactChoice:
     label: str
 
     def __post_init__(self) -> None:
-        if self.query.kind == "id" and not _positive_int(self.query.value):
+        if self.query.kind == "id" and self.query.contact_id is None:
             raise ValueError(f"a contact id is a positive number, got {self.query.value!r}")
         if not self.query.value.strip():
             raise ValueError("a contact choice needs a value")
@@ -60,19 +60,18 @@ class ContactChoice:
     def from_query(cls, query: ContactQuery) -> ContactChoice | None:
         """What a `/task` command named, shown as written and found in Reply on saving; None
         when it cannot travel in an option value (longer than Slack allows)."""
-        kind, value = query.kind, query.value.strip()
+        kind, value = query.kind, query.value
         if kind == "id":
-            value = value.removeprefix("#")
-            if not _positive_int(value):
+            if query.contact_id is None:
                 return None
-            label = words.contact_number(int(value))
+            label = words.contact_number(query.contact_id)
         elif kind == "email":
             label = value
         elif kind == "linkedin":
             label = profile_label(value)
         else:
             label = words.search_name(value)
-        choice = cls(ContactQuery(kind, value), _fit(label))
+        choice = cls(query, _fit(label))
         return choice if len(choice.option_value) <= OPTION_VALUE else None
 
     @classmethod
@@ -81,9 +80,10 @@ class ContactChoice:
         for kind, prefix in _PREFIX.items():
             if value.startswith(prefix):
                 rest = value[len(prefix) :]
-                if not rest.strip() or (kind == "id" and not _positive_int(rest)):
+                query = ContactQuery(kind, rest)
+                if not query.value or (kind == "id" and query.contact_id is None):
                     return None
-                return cls(ContactQuery(kind, rest), _fit(text or rest))
+                return cls(query, _fit(text or query.value))
         return None
 
     # ------------------------------------------------------------------ reading
@@ -95,7 +95,7 @@ class ContactChoice:
     @property
     def contact_id(self) -> int | None:
         """The Reply contact id when the choice is a contact already found."""
-        return int(self.query.value) if self.query.kind == "id" else None
+        return self.query.contact_id
 
     @property
     def needs_lookup(self) -> bool:
@@ -129,13 +129,13 @@ def typed_choice(typed: str) -> ContactChoice | None:
     kind, value = query.kind, query.value
     if kind == "email":
         label = words.use_email(value)
-    elif kind == "id":
-        label = words.use_contact_id(int(value))
+    elif kind == "id" and query.contact_id is not None:
+        label = words.use_contact_id(query.contact_id)
     elif kind == "linkedin":
         label = words.use_linkedin(profile_label(value))
     else:
         return None  # a quoted name is a search, and the search results answer it
-    choice = ContactChoice(ContactQuery(kind, value), _fit(label))
+    choice = ContactChoice(query, _fit(label))
     return choice if len(choice.option_value) <= OPTION_VALUE else None
 
 
@@ -156,10 +156,6 @@ def contact_label(contact: Contact) -> str:
     if len(label) > OPTION_TEXT and reach and parts[-1] == reach and room >= _SHORTEST_NAME:
         label = f"{fit_plain(parts[0], room)} · {reach}"
     return _fit(label)
-
-
-def _positive_int(text: str) -> bool:
-    return text.isascii() and text.isdigit() and int(text) > 0
 
 
 def _fit(text: str) -> str:

@@ -101,7 +101,7 @@ def _query(text: str) -> ContactQuery | None:
     if email.fullmatch(core):
         return ContactQuery("email", core)
     if match := contact_id.fullmatch(core):
-        return ContactQuery("id", str(int(match[1])))
+        return ContactQuery("id", match[1])
     if linkedin.fullmatch(core):
         return ContactQuery("linkedin", _profile(core))
     return None

@@ -175,7 +175,7 @@ def _is(contact: Contact, typed: ContactChoice) -> bool:
     """Whether a search result already is what the rep typed (no "Use …" needed)."""
     kind, value = typed.query.kind, typed.query.value
     if kind == "id":
-        return str(contact.id) == value
+        return contact.id == typed.contact_id
     if kind == "email":
         return (contact.email or "").casefold() == value.casefold()
     if kind == "linkedin":

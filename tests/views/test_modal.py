@@ -338,7 +338,7 @@ def test_a_typed_email_nobody_has_is_offered_first() -> None:
 @pytest.mark.parametrize(
     "typed",
     [
-        "JANE@acme.com", "#42", "linkedin.com/in/janedoe",
+        "JANE@acme.com", "#42", "#0042", "linkedin.com/in/janedoe",
         # the same profile copied another way: the Reply client's matcher agrees (bot.linkedin)
         "https://uk.linkedin.com/in/JaneDoe/?trk=share", "m.linkedin.com/in/janedoe",
     ],
