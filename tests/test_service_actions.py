@@ -40,6 +40,18 @@ async def test_show_reads_the_task_with_its_rendered_body_and_its_contact() -> N
         assert shown.note is None
 
 
+async def test_current_says_a_task_no_longer_open_was_already_done() -> None:
+    async with world() as w:
+        created = await w.reply.create_task(call_for_jane())
+        still_open = await w.service.current(created.id)
+        assert isinstance(still_open, Current)
+        assert still_open.note is None
+        await w.reply.complete_task(created.id)
+        done = await w.service.current(created.id)
+        assert isinstance(done, Current)
+        assert done.note == "This task was already done, so nothing changed."
+
+
 async def test_the_contact_of_a_card_is_asked_for_once_then_remembered() -> None:
     async with world() as w:
         created = await w.reply.create_task(call_for_jane())

@@ -149,6 +149,7 @@ async def test_an_edit_of_a_task_done_meanwhile_is_not_editable() -> None:
         assert isinstance(outcome, NotEditable)
         assert outcome.task.status is TaskStatus.FINISHED
         assert outcome.contact is not None
+        assert outcome.note == "This task was already done, so nothing changed."
 
 
 async def test_an_edit_of_a_deleted_task_is_a_sentence() -> None:

@@ -28,13 +28,12 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from bot import ids
 from bot.domain import CallResolution, TaskType
 from bot.forms import EditedTask, FormMetadata, FormValues, Origin, edit_blocker
-from bot.listeners._common import channel_of, rep_profile, send
+from bot.listeners._common import card_for, channel_of, rep_profile, send
 from bot.listeners._forms import form_metadata, form_profile, open_form, update_form
-from bot.messages import actions as words
 from bot.messages.form import LOADING_TASK
 from bot.messages.outcomes import SHUTTING_DOWN
 from bot.service import ActionOutcome, Current
-from bot.views import CardContext, error_card, mrkdwn, task_card
+from bot.views import error_card
 from bot.views.modal import message_modal, task_modal
 from bot.views.values import TaskRef
 from bot.wiring import Dependencies
@@ -74,16 +73,12 @@ async def press(
 
 
 async def _done(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> None:
-    shown = await deps.service.show(ref.task_id)
+    shown = await deps.service.current(ref.task_id)
     if isinstance(shown, Current) and shown.task.status.is_open:
         if shown.task.task_type is TaskType.CALL:
             await _show(deps, ref, respond, shown, asking_outcome=True)
             return
         shown = await deps.service.complete(ref.task_id)
-    elif isinstance(shown, Current):
-        shown = Current(
-            task=shown.task, contact=shown.contact, note=words.already(shown.task.status)
-        )
     await _show(deps, ref, respond, shown)
 
 
@@ -108,8 +103,7 @@ async def _share(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> Non
         await _show(deps, ref, respond, shown)
         return
     tz = await _zone(deps, ref.owner)
-    context = CardContext(owner=ref.owner, tz=tz, sandbox=deps.in_sandbox, shared_by=ref.owner)
-    card = task_card(shown.task, shown.contact, context)
+    card = card_for(shown, owner=ref.owner, tz=tz, sandbox=deps.in_sandbox, shared_by=ref.owner)
     await send(respond, card, replace=False, response_type="in_channel")
 
 
@@ -135,14 +129,11 @@ async def _show(
     if not isinstance(outcome, Current):
         await send(respond, error_card(outcome.message, details=outcome.details), replace=False)
         return
-    context = CardContext(
-        owner=ref.owner,
-        tz=await _zone(deps, ref.owner),
-        sandbox=deps.in_sandbox,
-        asking_outcome=asking_outcome,
-        note=mrkdwn.escape(outcome.note) if outcome.note else None,
+    tz = await _zone(deps, ref.owner)
+    card = card_for(
+        outcome, owner=ref.owner, tz=tz, sandbox=deps.in_sandbox, asking_outcome=asking_outcome
     )
-    await send(respond, task_card(outcome.task, outcome.contact, context), replace=True)
+    await send(respond, card, replace=True)
 
 
 async def _zone(deps: Dependencies, user_id: str) -> tzinfo:
@@ -192,7 +183,7 @@ async def _fill_edit(
 ) -> None:
     view_id, view_hash = opened
     profile, ctx = await form_profile(deps, user_id)
-    shown = await deps.service.show(ref.task_id)
+    shown = await deps.service.current(ref.task_id)
     placeholder = FormMetadata(
         origin=Origin.CARD_EDIT, user_id=user_id, editing=EditedTask(ref.task_id, ctx.now, ctx.now)
     )
@@ -207,12 +198,7 @@ async def _fill_edit(
             deps, view_id, view_hash, message_modal(blocker, mode="edit", metadata=placeholder)
         )
         if not task.status.is_open:  # the card may still say New: show it as it is
-            await _show(
-                deps,
-                ref,
-                respond,
-                Current(task=task, contact=shown.contact, note=words.already(task.status)),
-            )
+            await _show(deps, ref, respond, shown)
         return
     meta = form_metadata(
         Origin.CARD_EDIT,

@@ -23,8 +23,11 @@ from bot.service import (
     ContactNotFound,
     Created,
     CreateOutcome,
+    Current,
     Failed,
     NeedsForm,
+    NotEditable,
+    Saved,
 )
 from bot.users import UserProfile
 from bot.views import (
@@ -63,12 +66,37 @@ def date_context(deps: Dependencies, profile: UserProfile) -> DateContext:
     return DateContext(now=deps.clock(), tz=profile.tz, locale=profile.locale)
 
 
+ShowsTask = Created | Saved | NotEditable | Current
+"""An outcome that ends in the task as Reply has it, with a sentence about it (or none)."""
+
+
+def card_for(
+    shown: ShowsTask,
+    *,
+    owner: str,
+    tz: tzinfo,
+    sandbox: bool,
+    asking_outcome: bool = False,
+    shared_by: str | None = None,
+) -> Card:
+    """The task card for an outcome that shows the task: its note above it, the buttons
+    `owner` may press (none on a copy `shared_by` someone; the call outcomes when
+    `asking_outcome`)."""
+    context = CardContext(
+        owner=owner,
+        tz=tz,
+        sandbox=sandbox,
+        note=shown.note,
+        asking_outcome=asking_outcome,
+        shared_by=shared_by,
+    )
+    return task_card(shown.task, shown.contact, context)
+
+
 def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> Card:
     """The card for a use case's outcome (every one keeps the rep's command on its buttons)."""
     if isinstance(outcome, Created):
-        note = mrkdwn.escape(outcome.note) if outcome.note else None
-        context = CardContext(owner=owner, tz=tz, sandbox=sandbox, note=note)
-        return task_card(outcome.task, outcome.contact, context)
+        return card_for(outcome, owner=owner, tz=tz, sandbox=sandbox)
     if isinstance(outcome, ChooseContact):
         return contact_pick_card(
             outcome.query.value, outcome.candidates, command=outcome.command, total=outcome.total

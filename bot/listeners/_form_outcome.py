@@ -17,8 +17,8 @@ from datetime import tzinfo
 from bot import ids
 from bot.forms import FormMetadata, FormValues, Origin, ReadyTask, contact_errors, errors_from_reply
 from bot.listeners._carry import form_ref, notices_by_field
+from bot.listeners._common import card_for
 from bot.listeners._delivery import deliver_to_origin
-from bot.messages import actions as action_words
 from bot.messages import saving as words
 from bot.service import (
     ContactUnresolved,
@@ -29,7 +29,7 @@ from bot.service import (
     SubmitKey,
     Trouble,
 )
-from bot.views import Card, CardContext, error_card, mrkdwn, task_card
+from bot.views import Card, error_card
 from bot.wiring import Dependencies
 
 
@@ -49,12 +49,8 @@ async def deliver_outcome(deps: Dependencies, outcome: SaveOutcome, sub: Submiss
     """The card for how the save ended, where the form was opened from."""
     meta = sub.meta
     if isinstance(outcome, Saved | NotEditable):
-        note = (
-            outcome.note
-            if isinstance(outcome, Saved)
-            else action_words.already(outcome.task.status)
-        )
-        await deliver_to_origin(deps, meta, _card(deps, outcome, sub, note))
+        card = card_for(outcome, owner=meta.user_id, tz=sub.tz, sandbox=deps.in_sandbox)
+        await deliver_to_origin(deps, meta, card)
         return
     if isinstance(outcome, ContactUnresolved) and sub.ready.contact is not None:
         problem = contact_errors(sub.ready.contact, outcome.matches)[ids.CONTACT_BLOCK]
@@ -67,18 +63,6 @@ async def deliver_outcome(deps: Dependencies, outcome: SaveOutcome, sub: Submiss
         message = words.kept_for_later(outcome.message) if outcome.retry_safe else outcome.message
         card = failed_card(message, sub, details=outcome.details)
     await deliver_to_origin(deps, meta, card, replace=False)
-
-
-def _card(
-    deps: Dependencies, outcome: Saved | NotEditable, sub: Submission, note: str | None
-) -> Card:
-    context = CardContext(
-        owner=sub.meta.user_id,
-        tz=sub.tz,
-        sandbox=deps.in_sandbox,
-        note=mrkdwn.escape(note) if note else None,
-    )
-    return task_card(outcome.task, outcome.contact, context)
 
 
 def failed_card(

@@ -1,6 +1,7 @@
 """What a task card's buttons do in Reply: show the task as it is, complete it, cancel it.
 
     outcome = await actions.show(task_id)                         # Current | Trouble
+    outcome = await actions.current(task_id)      # the same, "already done" if not open
     outcome = await actions.complete(task_id, CallResolution.POSITIVE)
     outcome = await actions.cancel(task_id)
 
@@ -58,6 +59,14 @@ class CardActions:
             return self._trouble(error, doing=words.DOING_SHOW)
         return Current(task=task, contact=await self._directory.contact(task.contact_id))
 
+    async def current(self, task_id: int) -> ActionOutcome:
+        """The task as it is now, for a button about to change it: a task no longer open
+        (a second click, a card out of date) comes with "It was already done…"."""
+        shown = await self.show(task_id)
+        if isinstance(shown, Current) and not shown.task.status.is_open:
+            return replace(shown, note=words.already(shown.task.status))
+        return shown
+
     async def complete(
         self, task_id: int, resolution: CallResolution | None = None
     ) -> ActionOutcome:
@@ -72,11 +81,9 @@ class CardActions:
 
     async def cancel(self, task_id: int) -> ActionOutcome:
         """Cancel the task if it is open; say so if it is not."""
-        shown = await self.show(task_id)
-        if not isinstance(shown, Current):
+        shown = await self.current(task_id)
+        if not isinstance(shown, Current) or not shown.task.status.is_open:
             return shown
-        if not shown.task.status.is_open:
-            return replace(shown, note=words.already(shown.task.status))
         try:
             await self._reply.delete_task(task_id)
         except ReplyError as error:

@@ -13,6 +13,7 @@
 
     # card buttons (bot.service.actions)
     outcome = await service.show(task_id)
+    outcome = await service.current(task_id)      # "already done" when no longer open
     outcome = await service.complete(task_id, CallResolution.POSITIVE)
     outcome = await service.cancel(task_id)
 
@@ -165,7 +166,12 @@ class TaskService:
         return await self._saving.identify(query)
 
     async def show(self, task_id: int) -> ActionOutcome:
+        """The task as Reply has it now (for a card that only shows it)."""
         return await self._actions.show(task_id)
+
+    async def current(self, task_id: int) -> ActionOutcome:
+        """The task as it is now, before a button changes it: "already done" if not open."""
+        return await self._actions.current(task_id)
 
     async def complete(
         self, task_id: int, resolution: CallResolution | None = None

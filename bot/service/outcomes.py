@@ -141,6 +141,8 @@ class NotEditable:
 
     task: Task
     contact: Contact | None
+    note: str
+    """For above its card: what the task's state means ("It was already done…")."""
 
 
 SaveOutcome = Saved | ContactUnresolved | Refused | NotEditable | Trouble

@@ -114,7 +114,8 @@ class Saving:
         except ReplyError:
             return self._failed(error)
         if not task.status.is_open:
-            return NotEditable(task=task, contact=await self._directory.contact(task.contact_id))
+            contact = await self._directory.contact(task.contact_id)
+            return NotEditable(task=task, contact=contact, note=words.already(task.status))
         return self._failed(error)
 
     def _failed(self, error: ReplyError) -> Refused | Trouble:

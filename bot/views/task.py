@@ -67,7 +67,8 @@ class CardContext:
     asking_outcome: bool = False
     """Done was pressed on a Call task: ask how the call went instead of the usual buttons."""
     note: str | None = None
-    """One line of our own mrkdwn above the details, e.g. "Saved your changes."."""
+    """One plain-text sentence above the details, e.g. "Saved your changes." (escaped here:
+    notes can quote what Reply or the rep wrote)."""
 
 
 def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
@@ -84,7 +85,7 @@ def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
         )
     ]
     if ctx.note:
-        blocks.append(context(ctx.note))
+        blocks.append(context(mrkdwn.escape(ctx.note)))
     blocks.append(SectionBlock(fields=_fields(task, contact, ctx.tz)))
     content = task.content
     subject = content.subject if content and content.subject else task.template.subject
