@@ -128,7 +128,7 @@ def test_reply_validation_is_listed_field_by_field() -> None:
     assert explanation.message == "Reply refused to create the task:"
     assert explanation.details == (
         "Due: 'dueTo' must be after 'startAt'.",
-        "Description: 'body' must not be empty.",
+        "What to do: 'body' must not be empty.",
         "The request body is invalid.",
     )
 
@@ -149,7 +149,7 @@ def test_a_write_stopped_before_sending_says_nothing_was_sent() -> None:
     )
     assert explanation.message == "taskbot didn't send this to Reply; fix these first:"
     assert explanation.details == (
-        "Description: The task needs a description.",
+        "What to do: The task needs a description.",
         "Contact: Pick the contact this task is for.",
     )
 

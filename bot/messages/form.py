@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.domain import LinkedInAction, TaskStatus, TaskType
+from bot.domain import Field, LinkedInAction, TaskStatus, TaskType
 
 # --------------------------------------------------------------------------------------
 # The modal's frame (≤ 24 characters each)
@@ -26,18 +26,41 @@ DONE_CLOSE: Final = "Close"
 # --------------------------------------------------------------------------------------
 # Labels, placeholders, hints
 
-TYPE_LABEL: Final = "Type"
+FIELD_LABEL: Final[dict[Field, str]] = {
+    "task_type": "Type",
+    "linkedin_action": "LinkedIn action",
+    "contact": "Contact",
+    "start_at": "Start",
+    "due_to": "Due",
+    "subject": "Subject",
+    "body": "What to do",
+}
+"""Each field's name, as the form labels it and as sentences about a field name it (Reply's
+field errors on a card, a notice about a field the form hides). `field_label` adds the
+type's own words for the body and the InMail subject."""
+
+_BODY_LABEL: Final[dict[TaskType, str]] = {
+    TaskType.MANUAL_EMAIL: "Email text",
+    TaskType.LINKEDIN: "Message or notes",
+    TaskType.SMS: "Text message",
+    TaskType.WHATSAPP: "WhatsApp message",
+}
+
+
+def field_label(field: Field, task_type: TaskType | None = None) -> str:
+    """The field's label in a form for `task_type` (no type: the general one)."""
+    if field == "body" and task_type in _BODY_LABEL:
+        return _BODY_LABEL[task_type]
+    if field == "subject" and task_type is TaskType.LINKEDIN:
+        return "InMail subject"
+    return FIELD_LABEL[field]
+
+
 TYPE_PLACEHOLDER: Final = "Choose a type"
-LINKEDIN_LABEL: Final = "LinkedIn action"
 LINKEDIN_PLACEHOLDER: Final = "Choose what to do on LinkedIn"
-CONTACT_LABEL: Final = "Contact"
 CONTACT_PLACEHOLDER: Final = "Search Reply contacts, or type an email"
-START_LABEL: Final = "Start"
 START_PLACEHOLDER: Final = "now"
-DUE_LABEL: Final = "Due"
 DUE_PLACEHOLDER: Final = "tomorrow 3pm"
-SUBJECT_LABEL: Final = "Subject"
-INMAIL_SUBJECT_LABEL: Final = "InMail subject"
 SUBJECT_PLACEHOLDER: Final = "Quick question about {{company}}"
 
 LINKEDIN_ACTION_OPTION: Final[dict[LinkedInAction, str]] = {
@@ -60,13 +83,6 @@ VARIABLES: Final = (
 """The contact properties Reply fills into a template (the sandbox renders the same names,
 `bot/reply/sandbox/seed.py` `variables()`); the hint lists them."""
 
-_BODY_LABEL: Final[dict[TaskType, str]] = {
-    TaskType.MANUAL_EMAIL: "Email text",
-    TaskType.LINKEDIN: "Message or notes",
-    TaskType.SMS: "Text message",
-    TaskType.WHATSAPP: "WhatsApp message",
-}
-
 _BODY_PLACEHOLDER: Final[dict[TaskType, str]] = {
     TaskType.TODO: "Prepare the Q4 forecast",
     TaskType.CALL: "Ask {{firstName}} about {{company}}'s renewal",
@@ -76,10 +92,6 @@ _BODY_PLACEHOLDER: Final[dict[TaskType, str]] = {
     TaskType.SMS: "Hi {{firstName}}, are we still on for tomorrow?",
     TaskType.WHATSAPP: "Hi {{firstName}}, are we still on for tomorrow?",
 }
-
-
-def body_label(task_type: TaskType | None) -> str:
-    return _BODY_LABEL.get(task_type, "What to do") if task_type else "What to do"
 
 
 def body_placeholder(task_type: TaskType | None) -> str:
@@ -145,15 +157,10 @@ def confirmed(message: str) -> str:
     return f"✅ {message}"
 
 
-def hidden_notice(field_name: str, message: str) -> str:
+def hidden_notice(field: Field, message: str) -> str:
     """A problem about a field this type of task does not show (e.g. a subject on a call)."""
-    return f"⚠️ {field_name}: {message}"
+    return f"⚠️ {FIELD_LABEL[field]}: {message}"
 
-
-HIDDEN_FIELD_NAME: Final[dict[str, str]] = {
-    "linkedin_action": "LinkedIn action",
-    "subject": "Subject",
-}
 
 # --------------------------------------------------------------------------------------
 # Contact options (option text ≤ 75 characters)

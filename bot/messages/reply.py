@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Final
 
-from bot.domain import Field
+from bot.messages.form import FIELD_LABEL
 from bot.reply.errors import (
     ReplyAuthenticationError,
     ReplyConflict,
@@ -36,16 +35,6 @@ from bot.reply.errors import (
     ReplyValidationError,
     TaskMayHaveBeenCreated,
 )
-
-FIELD_LABEL: Final[dict[Field, str]] = {
-    "task_type": "Type",
-    "linkedin_action": "LinkedIn action",
-    "contact": "Contact",
-    "start_at": "Start",
-    "due_to": "Due",
-    "body": "Description",
-    "subject": "Subject",
-}
 
 
 @dataclass(frozen=True, slots=True)

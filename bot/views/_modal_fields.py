@@ -72,7 +72,7 @@ def type_block(form: FormValues) -> InputBlock:
     options = type_options()
     return InputBlock(
         block_id=ids.TYPE_BLOCK,
-        label=_plain(words.TYPE_LABEL),
+        label=_plain(words.field_label("task_type")),
         dispatch_action=True,  # a new type shows or hides the LinkedIn action and subject
         element=StaticSelectElement(
             action_id=ids.TYPE_SELECT,
@@ -88,7 +88,7 @@ def linkedin_block(form: FormValues) -> InputBlock:
     action = form.linkedin_action
     return InputBlock(
         block_id=ids.LINKEDIN_BLOCK,
-        label=_plain(words.LINKEDIN_LABEL),
+        label=_plain(words.field_label("linkedin_action")),
         dispatch_action=True,  # InMail shows the subject
         element=StaticSelectElement(
             action_id=ids.LINKEDIN_SELECT,
@@ -107,7 +107,7 @@ def contact_block(form: FormValues) -> InputBlock:
     needed = form.task_type is None or form.task_type.needs_contact
     return InputBlock(
         block_id=ids.CONTACT_BLOCK,
-        label=_plain(words.CONTACT_LABEL),
+        label=_plain(words.field_label("contact")),
         hint=_plain(words.contact_hint(form.task_type)),
         optional=not needed,
         element=ExternalDataSelectElement(
@@ -122,7 +122,7 @@ def contact_block(form: FormValues) -> InputBlock:
 def start_block(form: FormValues, zone: str | None) -> InputBlock:
     return InputBlock(
         block_id=ids.START_BLOCK,
-        label=_plain(words.START_LABEL),
+        label=_plain(words.field_label("start_at")),
         hint=_plain(words.start_hint(zone)),
         optional=True,  # empty means now
         element=PlainTextInputElement(
@@ -137,7 +137,7 @@ def start_block(form: FormValues, zone: str | None) -> InputBlock:
 def due_block(form: FormValues, zone: str | None) -> InputBlock:
     return InputBlock(
         block_id=ids.DUE_BLOCK,
-        label=_plain(words.DUE_LABEL),
+        label=_plain(words.field_label("due_to")),
         hint=_plain(words.due_hint(zone)),
         element=PlainTextInputElement(
             action_id=ids.DUE_INPUT,
@@ -149,10 +149,9 @@ def due_block(form: FormValues, zone: str | None) -> InputBlock:
 
 
 def subject_block(form: FormValues) -> InputBlock:
-    inmail = form.task_type is TaskType.LINKEDIN
     return InputBlock(
         block_id=ids.SUBJECT_BLOCK,
-        label=_plain(words.INMAIL_SUBJECT_LABEL if inmail else words.SUBJECT_LABEL),
+        label=_plain(words.field_label("subject", form.task_type)),
         hint=_plain(words.subject_hint(SUBJECT_LIMIT)),
         optional=True,  # Reply's template.subject is nullable
         element=PlainTextInputElement(
@@ -167,7 +166,7 @@ def subject_block(form: FormValues) -> InputBlock:
 def body_block(form: FormValues) -> InputBlock:
     return InputBlock(
         block_id=ids.BODY_BLOCK,
-        label=_plain(words.body_label(form.task_type)),
+        label=_plain(words.field_label("body", form.task_type)),
         hint=_plain(words.body_hint(BODY_LIMIT)),
         element=PlainTextInputElement(
             action_id=ids.BODY_INPUT,

@@ -85,7 +85,7 @@ def task_modal(
         notes.append(words.editing_note(metadata.editing.task_id))
     for field, message in notices.items():
         if FIELD_BLOCKS[field] not in visible:  # e.g. a subject the command gave a call
-            notes.append(words.hidden_notice(words.HIDDEN_FIELD_NAME.get(field, field), message))
+            notes.append(words.hidden_notice(field, message))
 
     blocks: list[Block] = []
     if notes:

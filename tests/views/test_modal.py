@@ -15,8 +15,11 @@ from slack_sdk.models.views import View
 
 from bot import ids
 from bot.domain import Contact, ContactQuery, Field, LinkedInAction, TaskType
-from bot.forms import ContactChoice, FormMetadata, FormValues, HiddenValues, Origin
+from bot.forms import FIELD_BLOCKS, ContactChoice, FormMetadata, FormValues, HiddenValues, Origin
+from bot.messages.form import field_label
+from bot.messages.reply import explain
 from bot.parsing.dates import ReadDate, read_date
+from bot.reply.errors import FieldError, ReplyValidationError
 from bot.reply.sandbox.seed import CONTACTS
 from bot.views.modal import contact_options, message_modal, notice_block_id, task_modal
 from tests.forms.support import CREATE_META, CTX, EDIT_META
@@ -195,6 +198,23 @@ def test_the_body_label_fits_the_type(task_type: TaskType | None, label: str) ->
         task_modal(replace(FULL, task_type=task_type), mode="create", metadata=CREATE_META)
     )
     assert block(data, ids.BODY_BLOCK)["label"]["text"] == label
+
+
+@pytest.mark.parametrize("task_type", TYPES)
+def test_a_field_has_one_name_in_the_form_and_in_reply_s_errors(task_type: TaskType | None) -> None:
+    """The card lists Reply's field errors with the names the form gives the fields (the
+    general ones, as a command has no form): one label table, `messages.form.FIELD_LABEL`."""
+    form = replace(FULL, task_type=task_type)
+    data = view_json(task_modal(form, mode="create", metadata=CREATE_META))
+    shown = {b["block_id"]: b["label"]["text"] for b in data["blocks"] if b["type"] == "input"}
+    for field, block_id in FIELD_BLOCKS.items():
+        if block_id in shown:
+            assert shown[block_id] == field_label(field, task_type)
+    errors = [FieldError(f"/{field}", "Not valid.", field) for field in FIELD_BLOCKS]
+    details = explain(ReplyValidationError("400", status=400, field_errors=errors),
+                      doing="create the task", sandbox=False).details  # fmt: skip
+    assert details == tuple(f"{field_label(field)}: Not valid." for field in FIELD_BLOCKS)
+    assert "What to do: Not valid." in details  # as a form with no type labels the body
 
 
 def test_text_longer_than_a_field_takes_is_cut_visibly_so_slack_accepts_the_view() -> None:
