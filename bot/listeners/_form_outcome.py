@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from bot import ids
-from bot.forms import FormMetadata, FormValues, Origin, ReadyTask, contact_errors, errors_from_reply
+from bot.forms import FormMetadata, FormValues, ReadyTask, contact_errors, errors_from_reply
 from bot.listeners._carry import form_ref, notices_by_field
 from bot.listeners._common import card_for
 from bot.listeners._delivery import deliver_to_origin
@@ -52,15 +52,18 @@ async def deliver_outcome(deps: Dependencies, outcome: SaveOutcome, sub: Submiss
         card = card_for(outcome, owner=meta.user_id, tz=sub.tz, sandbox=deps.in_sandbox)
         await deliver_to_origin(deps, meta, card)
         return
+    creating = meta.editing is None
     if isinstance(outcome, ContactUnresolved) and sub.ready.contact is not None:
         problem = contact_errors(sub.ready.contact, outcome.matches)[ids.CONTACT_BLOCK]
-        card = failed_card(words.contact_after_close(problem), sub, {ids.CONTACT_BLOCK: problem})
+        message = words.contact_after_close(problem) if creating else problem
+        card = failed_card(message, sub, {ids.CONTACT_BLOCK: problem})
     elif isinstance(outcome, Refused):
         errors = errors_from_reply(outcome.field_errors, sub.form)
         card = failed_card(outcome.message, sub, errors, details=outcome.details)
     else:
         assert isinstance(outcome, Trouble)
-        message = words.kept_for_later(outcome.message) if outcome.retry_safe else outcome.message
+        kept = creating and outcome.retry_safe
+        message = words.kept_for_later(outcome.message) if kept else outcome.message
         card = failed_card(message, sub, details=outcome.details)
     await deliver_to_origin(deps, meta, card, replace=False)
 
@@ -72,10 +75,11 @@ def failed_card(
     *,
     details: tuple[str, ...] = (),
 ) -> Card:
-    """An error after the form closed; for a new task, 'Open in form' brings it all back."""
+    """An error after the form closed, whose 'Open in form' brings the form back as it was:
+    a new task's form, or the same edit (never a fresh one from Reply, which would lose what
+    the rep changed)."""
     editing = sub.meta.editing
-    if editing is not None or sub.meta.origin is Origin.CARD_EDIT:
-        task_id = editing.task_id if editing is not None else 0
-        return error_card(words.edit_not_saved(task_id, message), details=details)
-    carried = form_ref(sub.form, notices_by_field(errors or {}))
+    carried = form_ref(sub.form, notices_by_field(errors or {}), editing=editing)
+    if editing is not None:
+        message = words.edit_not_saved(editing.task_id, message)
     return error_card(message, form=carried, details=details)

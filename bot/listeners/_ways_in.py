@@ -20,9 +20,15 @@ from slack_sdk.errors import SlackApiError
 
 from bot.domain import Field
 from bot.forms import FormValues, Origin, notices_from
-from bot.listeners._carry import form_from_ref
+from bot.listeners._carry import edited_task, form_from_ref
 from bot.listeners._common import channel_of, date_context, rep_profile
-from bot.listeners._forms import confirm_contact, form_metadata, form_profile, open_form
+from bot.listeners._forms import (
+    confirm_contact,
+    form_metadata,
+    form_mode,
+    form_profile,
+    open_form,
+)
 from bot.messages import saving as words
 from bot.users import UserProfile
 from bot.views.modal import task_modal
@@ -87,11 +93,12 @@ async def open_carried(
     respond: AsyncRespond,
 ) -> None:
     """'Open in form': a command's text read by the grammar, its problems as notices; or a
-    form that closed before its save failed, as it was. Saving replaces the card that
-    offered the form."""
+    form that closed before its save failed, as it was (an edit reopens as the same edit,
+    with the task's own times). Saving replaces the card that offered the form."""
     user_id = str(body["user"]["id"])
     profile, ctx = await form_profile(deps, user_id)
     notices: dict[Field, str]
+    editing = None
     if isinstance(carried, CommandRef):
         draft = deps.parse(carried.command, ctx).draft
         needs = deps.service.check(draft, command=carried.command)
@@ -102,15 +109,18 @@ async def open_carried(
         confirm = form.contact is not None
     else:
         form, notices = form_from_ref(carried)
+        editing = edited_task(carried)
         confirm = form.contact is not None and form.contact.needs_lookup
     meta = form_metadata(
-        Origin.OPEN_IN_FORM,
+        Origin.OPEN_IN_FORM if editing is None else Origin.CARD_EDIT,
         profile,
         user_id=user_id,
         channel_id=channel_of(body),
         response_url=body.get("response_url"),
+        editing=editing,
     )
-    view = task_modal(form, mode="create", metadata=meta, notices=notices, sandbox=deps.in_sandbox)
+    mode = form_mode(meta)
+    view = task_modal(form, mode=mode, metadata=meta, notices=notices, sandbox=deps.in_sandbox)
     opened = await open_form(deps, str(body["trigger_id"]), view, respond=respond)
     if opened is not None and confirm:
         work = confirm_contact(deps, opened, form, meta, notices)

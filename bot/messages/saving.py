@@ -31,8 +31,12 @@ def contact_after_close(message: str) -> str:
 
 
 def edit_not_saved(task_id: int, message: str) -> str:
-    """An edit that failed after the form closed."""
-    return f"Your changes to task #{task_id} weren't saved. {message} Press Edit to try again."
+    """An edit that failed after the form closed (`message` says why, and may end in a colon
+    before Reply's own lines)."""
+    return (
+        f"Your changes to task #{task_id} weren't saved, but nothing you changed is lost: "
+        f"press Open in form to fix and save them. {message}"
+    )
 
 
 def contact_found(label: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, Field, TypeAdapter, ValidationError
 
 VALUE_LIMIT = 2000
 _COMPRESSED = "z:"
@@ -57,10 +57,21 @@ class ContactPick:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EditRef:
+    """The task an edit form changed, with its times as Reply had them when the form opened
+    (`bot.forms.EditedTask`), so a failed edit reopens as that edit."""
+
+    task_id: int
+    start_at: AwareDatetime
+    due_to: AwareDatetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FormRef:
-    """On 'Open in form' after a form's task failed once the form had closed (Reply was slower
+    """On 'Open in form' after a form's save failed once the form had closed (Reply was slower
     than the ack allows): what the form held, by field, and the problems to show as notices
-    (keys are `bot.domain.Field` names). `complete` is False when the body was cut to fit."""
+    (keys are `bot.domain.Field` names). `complete` is False when the body was cut to fit;
+    `editing` is set when the form edited a task."""
 
     task_type: str | None = None
     linkedin_action: str | None = None
@@ -72,6 +83,7 @@ class FormRef:
     body: str = ""
     notices: dict[str, str] = field(default_factory=dict)
     complete: bool = True
+    editing: EditRef | None = None
     kind: Literal["form"] = "form"
 
 

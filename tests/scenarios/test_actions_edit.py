@@ -162,3 +162,82 @@ async def test_a_task_reply_no_longer_has_is_said_in_the_form() -> None:
         assert said.startswith(
             "The Reply sandbox couldn't find what taskbot needed to get the task"
         )
+
+
+# --------------------------------------------------------------------------------------
+# An edit Reply turns down after the form closed: nothing the rep changed is lost
+
+
+STALE = ("Old Contact · Gone Inc", "id:99999")  # picked from a search, deleted since
+
+
+async def test_an_edit_refused_after_the_form_closed_reopens_as_that_edit() -> None:
+    async with form_bot(submit_budget=0.2) as bot:
+        card = await card_for(bot)
+        view_id, _ = await open_edit(bot, card)
+        bot.hold_next("PUT", "/v3/tasks/{id}")  # Reply answers only after the form closed
+        changes = {
+            ids.CONTACT_SELECT: STALE,
+            ids.BODY_INPUT: "New words",
+            ids.DUE_INPUT: "Fri 10am",
+        }
+        assert await bot.submit(view_id, changes) == {}
+        bot.release()
+        await bot.settle()
+        [*_, post] = bot.fake.calls_to("response_url")
+        error = post.params
+        assert error["replace_original"] is False  # the task's card stays as it was
+        said = texts(error)[0]
+        assert said.startswith(
+            "⚠️ Your changes to task #10001 weren't saved, but nothing you changed is lost"
+        )
+        assert said.endswith("The Reply sandbox refused to save your changes:")
+        assert button_ids(error) == [ids.OPEN_FORM]
+        # Open in form: the edit form again, with every change and the problem on its field.
+        clicked = await bot.click(error, ids.OPEN_FORM)
+        reopened = await bot.views_opened(2)
+        view = bot.view(reopened)
+        assert (view["title"]["text"], view["submit"]["text"]) == (
+            "Edit Reply task",
+            "Save changes",
+        )
+        form, meta = bot.form(reopened)
+        assert (form.body, form.due_text) == ("New words", "Fri 10am")
+        assert form.contact is not None
+        assert form.contact.option_value == "id:99999"
+        assert meta.origin is Origin.CARD_EDIT
+        assert meta.editing is not None
+        assert meta.editing.task_id == 10001
+        assert "Contact with ID 99999 not found." in bot.notices(reopened)["form.contact.notice"]
+        # Saving it now changes the same task (PUT, never a new one) and answers the click.
+        jane = ("Jane Cooper · Acme · jane@acme.com", "id:30101")
+        assert await bot.submit(reopened, {ids.CONTACT_SELECT: jane}) == {}
+        await bot.settle()
+        assert bot.reply_calls().count("POST /v3/tasks") == 1  # only the command's own
+        task = await bot.deps.reply.get_task(10001)
+        assert (task.template.body, task.due_to) == (
+            "New words",
+            datetime(2026, 11, 27, 9, 0, tzinfo=UTC),
+        )
+        [updated] = bot.shown(clicked)
+        assert blocks_of(updated, "context")[0]["elements"][0]["text"] == "Saved your changes."
+
+
+async def test_an_edit_that_failed_after_the_form_closed_keeps_the_tasks_own_times() -> None:
+    async with form_bot(submit_budget=0.2) as bot:
+        card = await card_for(bot)
+        view_id, _ = await open_edit(bot, card)
+        before = await bot.deps.reply.get_task(10001)
+        bot.hold_next("PUT", "/v3/tasks/{id}")
+        assert await bot.submit(view_id, {ids.CONTACT_SELECT: STALE}) == {}
+        bot.release()
+        await bot.settle()
+        [*_, post] = bot.fake.calls_to("response_url")
+        bot.clock.advance(2 * 86400)  # the task is overdue by the time the rep comes back
+        await bot.click(post.params, ids.OPEN_FORM)
+        reopened = await bot.views_opened(2)
+        jane = ("Jane Cooper · Acme · jane@acme.com", "id:30101")
+        assert await bot.submit(reopened, {ids.CONTACT_SELECT: jane}) == {}
+        await bot.settle()
+        after = await bot.deps.reply.get_task(10001)
+        assert (after.start_at, after.due_to) == (before.start_at, before.due_to)
