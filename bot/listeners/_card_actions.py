@@ -158,7 +158,7 @@ async def _open_edit(
         editing=EditedTask(ref.task_id, now, now),
     )
     view = message_modal(LOADING_TASK, mode="edit", metadata=waiting)
-    opened = await open_form(deps, str(body["trigger_id"]), view, respond=respond)
+    opened = await open_form(deps, str(body["trigger_id"]), view, user_id=user_id, respond=respond)
     if opened is None:
         return
     where = {

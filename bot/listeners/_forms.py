@@ -1,7 +1,7 @@
 """Opening the task form, and what every step of it needs to know about the rep.
 
     meta = form_metadata(Origin.COMMAND, profile, user_id="U1", channel_id="C1", response_url=…)
-    opened = await open_form(deps, trigger_id, task_modal(form, …), respond=respond)
+    opened = await open_form(deps, trigger_id, task_modal(form, …), user_id="U1", respond=respond)
     ctx = await form_context(deps, meta)          # the rep's clock, at submit or rebuild time
 
 Trigger ids last 3 s and work once (slack-notes §2.3), so `views.open` comes before any call
@@ -31,6 +31,7 @@ from bot import ids
 from bot.domain import Field
 from bot.forms import FormMetadata, FormValues, Origin, contact_errors, contact_label
 from bot.listeners._common import date_context, rep_profile, send
+from bot.listeners._delivery import direct_message
 from bot.messages import saving as words
 from bot.parsing.dates import DateContext
 from bot.service import ContactUnresolved, Trouble
@@ -103,17 +104,24 @@ async def form_profile(deps: Dependencies, user_id: str) -> tuple[UserProfile, D
 
 
 async def open_form(
-    deps: Dependencies, trigger_id: str, view: View, *, respond: AsyncRespond | None
+    deps: Dependencies,
+    trigger_id: str,
+    view: View,
+    *,
+    user_id: str,
+    respond: AsyncRespond | None,
 ) -> tuple[str, str] | None:
-    """`views.open`; the view's (id, hash), or None when Slack refused (said to the rep
-    through `respond` when there is one, else logged: a global shortcut has no other way)."""
+    """`views.open` for `user_id`; the view's (id, hash), or None when Slack refused. The rep
+    clicked and expects a form, so the reason is said: through `respond` when there is one,
+    else (a global shortcut has no response_url, slack-notes §2.4) in their DM."""
     try:
         opened = await deps.slack.views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as error:
         reason = str(error.response.get("error") or "an error")
         log.error("views.open failed: %s", reason)
-        if respond is not None:
-            await send(respond, error_card(words.form_not_opened(reason)), replace=False)
+        card = error_card(words.form_not_opened(reason))
+        if respond is None or not await send(respond, card, replace=False):
+            await direct_message(deps, user_id, card)
         return None
     stored = opened.get("view") or {}
     return str(stored.get("id")), str(stored.get("hash"))

@@ -55,7 +55,7 @@ async def open_blank(
     profile, ctx = await form_profile(deps, user_id)
     meta = form_metadata(origin, profile, user_id=user_id, **where)
     view = task_modal(FormValues.blank(ctx), mode="create", metadata=meta, sandbox=deps.in_sandbox)
-    await open_form(deps, trigger_id, view, respond=respond)
+    await open_form(deps, trigger_id, view, user_id=user_id, respond=respond)
 
 
 async def open_from_message(
@@ -83,7 +83,7 @@ async def open_from_message(
         permalink=permalink,
     )
     view = task_modal(form, mode="create", metadata=meta, sandbox=deps.in_sandbox)
-    await open_form(deps, str(shortcut["trigger_id"]), view, respond=respond)
+    await open_form(deps, str(shortcut["trigger_id"]), view, user_id=user_id, respond=respond)
 
 
 async def open_carried(
@@ -121,7 +121,7 @@ async def open_carried(
     )
     mode = form_mode(meta)
     view = task_modal(form, mode=mode, metadata=meta, notices=notices, sandbox=deps.in_sandbox)
-    opened = await open_form(deps, str(body["trigger_id"]), view, respond=respond)
+    opened = await open_form(deps, str(body["trigger_id"]), view, user_id=user_id, respond=respond)
     if opened is not None and confirm:
         work = confirm_contact(deps, opened, form, meta, notices)
         try:

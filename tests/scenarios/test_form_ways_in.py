@@ -226,3 +226,16 @@ async def test_a_rep_slack_knows_only_by_offset_saves_on_that_offset() -> None:
         task = await bot.deps.reply.get_task(10001)
         # 19:37 UTC is already Thursday 01:07 at +05:30: tomorrow is Friday.
         assert task.due_to == datetime.fromisoformat("2026-11-27T15:00:00+05:30")
+
+
+async def test_a_global_shortcut_whose_form_slack_would_not_open_says_why_in_the_dm() -> None:
+    async with form_bot() as bot:
+        bot.allow("expired_trigger_id")
+        bot.fake.fail_next("views.open", "expired_trigger_id")
+        await bot.interact(payloads.global_shortcut(bot.fake, user_id=REP))
+        [posted] = await bot.fake.wait_for("chat.postMessage")
+        assert posted.ok, posted.response
+        assert posted.response["channel"] == "D0BERLIN"  # a global shortcut has nowhere else
+        assert texts(posted.params)[0].startswith(
+            "⚠️ Slack gave taskbot too little time to open the form"
+        )
