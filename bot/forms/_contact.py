@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from bot.domain import Contact, ContactKind, ContactQuery
+from bot.fitting import fit_plain
 from bot.linkedin import profile_label
 from bot.messages import form as words
 from bot.parsing import read_contact
-from bot.views.card import fit_plain
 
 OPTION_VALUE: Final = 150
 OPTION_TEXT: Final = 75

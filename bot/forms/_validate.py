@@ -29,6 +29,7 @@ from bot.domain import (
     TaskType,
     TaskWrite,
 )
+from bot.fitting import fit_plain
 from bot.forms._contact import ContactChoice
 from bot.forms._metadata import EditedTask
 from bot.forms._values import BODY_LIMIT, FIELD_BLOCKS, SUBJECT_LIMIT, FormValues
@@ -36,7 +37,6 @@ from bot.forms._when import instant_text, same_text
 from bot.messages import form as words
 from bot.parsing.dates import DateContext, Kind, ReadDate, read_date
 from bot.reply.errors import FieldError
-from bot.views.card import fit_plain
 
 ERROR_TEXT: Final = 500
 """A field error is a sentence or two; a long one (a proxy's HTML page) is cut here."""

@@ -28,13 +28,13 @@ from bot.domain import (
     TaskType,
     subject_allowed,
 )
+from bot.fitting import shorten
 from bot.forms._contact import ContactChoice
 from bot.forms._metadata import FormMetadata, HiddenValues
 from bot.forms._slack_text import plain_text
 from bot.forms._when import default_due_text, instant_text
 from bot.messages import form as words
 from bot.parsing.dates import DateContext, ReadDate, read_date
-from bot.views.mrkdwn import shorten
 
 BODY_LIMIT: Final = 3000
 """Slack's plain_text_input `max_length` ceiling (Block Kit reference); Reply documents none."""

@@ -22,10 +22,10 @@ from slack_sdk.models.blocks import (
 
 from bot import ids
 from bot.domain import LinkedInAction, TaskType
+from bot.fitting import fit_plain
 from bot.forms import BODY_LIMIT, SUBJECT_LIMIT, ContactChoice, FormValues
 from bot.messages import form as words
 from bot.messages import task as task_words
-from bot.views.card import fit_plain
 
 PLACEHOLDER: Final = 150
 OPTION_TEXT: Final = 75

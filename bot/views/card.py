@@ -22,6 +22,15 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.fitting import fit_plain
+
+__all__ = [
+    "ACTIONS_ELEMENTS", "BUTTON_TEXT", "CONFIRM_BUTTON", "CONFIRM_TEXT", "CONFIRM_TITLE",
+    "FIELD_TEXT", "HEADER_TEXT", "MESSAGE_BLOCKS", "SECTION_TEXT", "Card", "bullet_list",
+    "button", "confirm", "context", "fit_plain", "mrkdwn_section",
+]  # fmt: skip
+"""`fit_plain` lives in `bot.fitting`; listeners/_submit.py still imports it from here."""
+
 MESSAGE_BLOCKS: Final = 50
 SECTION_TEXT: Final = 3000
 SECTION_FIELDS: Final = 10
@@ -81,7 +90,7 @@ def button(
     confirm: ConfirmObject | None = None,
 ) -> ButtonElement:
     return ButtonElement(
-        text=PlainTextObject(text=_fit(label, BUTTON_TEXT), emoji=True),
+        text=PlainTextObject(text=fit_plain(label, BUTTON_TEXT), emoji=True),
         action_id=action_id,
         value=value,
         style=style,
@@ -91,21 +100,12 @@ def button(
 
 def confirm(title: str, text: str, yes: str, no: str) -> ConfirmObject:
     return ConfirmObject(
-        title=PlainTextObject(text=_fit(title, CONFIRM_TITLE)),
-        text=MarkdownTextObject(text=_fit(text, CONFIRM_TEXT)),
-        confirm=PlainTextObject(text=_fit(yes, CONFIRM_BUTTON)),
-        deny=PlainTextObject(text=_fit(no, CONFIRM_BUTTON)),
+        title=PlainTextObject(text=fit_plain(title, CONFIRM_TITLE)),
+        text=MarkdownTextObject(text=fit_plain(text, CONFIRM_TEXT)),
+        confirm=PlainTextObject(text=fit_plain(yes, CONFIRM_BUTTON)),
+        deny=PlainTextObject(text=fit_plain(no, CONFIRM_BUTTON)),
         style="danger",
     )
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def fit_plain(text: str, limit: int) -> str:
-    """Plain text (no entities) cut to `limit` with a visible "…"."""
-    return _fit(text, limit)
 
 
 def bullet_list(lines: Sequence[str]) -> str:

@@ -31,6 +31,7 @@ from slack_sdk.models.views import View
 
 from bot import ids
 from bot.domain import Contact, Field
+from bot.fitting import fit_plain, shorten
 from bot.forms import FIELD_BLOCKS, ContactChoice, FormMetadata, FormValues, typed_choice
 from bot.linkedin import same_profile
 from bot.messages import form as words
@@ -45,7 +46,7 @@ from bot.views._modal_fields import (
     subject_block,
     type_block,
 )
-from bot.views.card import SECTION_TEXT, fit_plain, mrkdwn_section
+from bot.views.card import SECTION_TEXT, mrkdwn_section
 
 Mode = Literal["create", "edit"]
 
@@ -106,7 +107,7 @@ def message_modal(text: str, *, mode: Mode, metadata: FormMetadata) -> View:
     """A modal that only says something: "⏳ Getting the task from Reply…" while the form
     waits for Reply (a trigger id lasts 3 s, so the modal opens first and `views.update`
     follows), or why the form cannot be shown. `text` is plain; it is escaped here."""
-    section = mrkdwn_section(mrkdwn.shorten(mrkdwn.escape(text), SECTION_TEXT))
+    section = mrkdwn_section(shorten(mrkdwn.escape(text), SECTION_TEXT))
     return _modal(mode, metadata, [section], submit=False)
 
 

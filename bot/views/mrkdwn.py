@@ -1,4 +1,4 @@
-"""Slack mrkdwn pieces: escaping user text, date tokens, links, and fitting text to limits.
+"""Slack mrkdwn pieces: escaping user text, date tokens and links.
 
 Slack's rule (docs.slack.dev/messaging/formatting-message-text, "Escaping text"): in mrkdwn,
 escape exactly `&`, `<` and `>` as `&amp;`, `&lt;`, `&gt;`; everything else is literal. An
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from bot import fitting
 from bot.linkedin import profile_label
 from bot.messages import task as words
 
@@ -45,48 +46,8 @@ def mailto(email: str) -> str:
     return link(f"mailto:{email}", email)
 
 
+# Names views/task.py and listeners/_common.py still reach through this module; the one
+# implementation of each is in bot.linkedin and bot.fitting.
 linkedin_label = profile_label
-"""Short but recognisable: "https://www.linkedin.com/in/jane/" -> "linkedin.com/in/jane".
-The name views/task.py and listeners/_common.py use; `bot.linkedin.profile_label` is the one
-implementation."""
-
-
-def shorten(text: str, limit: int, marker: str = "…") -> str:
-    """At most `limit` characters, cutting at a word boundary when one is near, with a visible
-    marker. Never cuts inside an `&amp;`-style entity (the result stays valid mrkdwn)."""
-    if len(text) <= limit:
-        return text
-    room = limit - len(marker)
-    if room <= 0:
-        return marker[:limit]
-    cut = _safe_cut(text, room)
-    space = text.rfind(" ", 0, cut)
-    if space > room * 0.8:
-        cut = space
-    return text[:cut].rstrip() + marker
-
-
-def split(text: str, limit: int) -> list[str]:
-    """Split escaped mrkdwn into pieces of at most `limit` characters, preferring line breaks,
-    then spaces; never inside an entity. Joined with "" they give back `text`."""
-    pieces: list[str] = []
-    rest = text
-    while len(rest) > limit:
-        cut = _safe_cut(rest, limit)
-        for boundary in ("\n", " "):
-            at = rest.rfind(boundary, 0, cut)
-            if at > limit // 2:
-                cut = at + 1
-                break
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    pieces.append(rest)
-    return pieces
-
-
-def _safe_cut(text: str, limit: int) -> int:
-    """The largest cut <= limit that does not split `&amp;`, `&lt;` or `&gt;`."""
-    amp = text.rfind("&", max(0, limit - 4), limit)
-    if amp != -1 and text.find(";", amp) >= limit:
-        return amp
-    return limit
+shorten = fitting.shorten
+split = fitting.split

@@ -15,6 +15,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, HeaderBlock, PlainTextO
 
 from bot import ids
 from bot.domain import Contact, LinkedInAction, TaskType
+from bot.fitting import shorten
 from bot.messages import task as words
 from bot.messages import usage
 from bot.views import mrkdwn
@@ -72,11 +73,11 @@ def error_card(
     request was sent, or rate-limited) — never after "the task may have been created".
     `form` instead: what a form held, for 'Open in form' after its save failed (the body is
     cut to fit the button only if nothing else fits, `FormRef.complete`)."""
-    text = mrkdwn.shorten(words.error_fallback(mrkdwn.escape(message)), SECTION_TEXT)
+    text = shorten(words.error_fallback(mrkdwn.escape(message)), SECTION_TEXT)
     blocks: list[Block] = [mrkdwn_section(text)]
     if details:
         listed = bullet_list([mrkdwn.escape(d) for d in details])
-        blocks.append(mrkdwn_section(mrkdwn.shorten(listed, SECTION_TEXT)))
+        blocks.append(mrkdwn_section(shorten(listed, SECTION_TEXT)))
     if command is not None:
         value, _ = encode_fitting(_command_ref, command)
         buttons = [button(words.OPEN_FORM_BUTTON, ids.OPEN_FORM, value, style="primary")]
@@ -130,7 +131,7 @@ def _describe(contact: Contact) -> str:
     parts = [f"*{mrkdwn.escape(contact.display_name)}*"]
     parts += [mrkdwn.escape(p) for p in (role, reach) if p and p != contact.display_name]
     parts.append(f"#{contact.id}")
-    return mrkdwn.shorten(" · ".join(parts), 1000)
+    return shorten(" · ".join(parts), 1000)
 
 
 def _command_ref(command: str, complete: bool) -> CommandRef:

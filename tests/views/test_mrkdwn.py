@@ -1,4 +1,5 @@
-"""mrkdwn helpers: escaping, date tokens, and cutting text without breaking entities."""
+"""mrkdwn helpers (escaping, date tokens) and cutting text without breaking entities
+(bot.fitting, which the form shares)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.fitting import fit_plain, shorten, split
 from bot.views import mrkdwn
 
 HALF_ENTITY = re.compile(r"&(?!amp;|lt;|gt;)")
@@ -34,13 +36,12 @@ def test_links_keep_their_label_as_text() -> None:
         "<https://x.example/a?b=1&amp;c=2|&lt;b&gt;¦>"
     )
     assert mrkdwn.mailto("jane@acme.com") == "<mailto:jane@acme.com|jane@acme.com>"
-    assert mrkdwn.linkedin_label("https://www.linkedin.com/in/jane/") == "linkedin.com/in/jane"
 
 
 @given(user_text, st.integers(min_value=8, max_value=300))
 def test_split_gives_back_the_text_in_pieces_that_fit(text: str, limit: int) -> None:
     escaped = mrkdwn.escape(text)
-    pieces = mrkdwn.split(escaped, limit)
+    pieces = split(escaped, limit)
     assert "".join(pieces) == escaped
     assert all(len(p) <= limit for p in pieces)
     assert not any(HALF_ENTITY.search(p) for p in pieces)
@@ -49,9 +50,16 @@ def test_split_gives_back_the_text_in_pieces_that_fit(text: str, limit: int) -> 
 @given(user_text, st.integers(min_value=8, max_value=300))
 def test_shorten_fits_marks_the_cut_and_keeps_entities_whole(text: str, limit: int) -> None:
     escaped = mrkdwn.escape(text)
-    short = mrkdwn.shorten(escaped, limit)
+    short = shorten(escaped, limit)
     assert len(short) <= limit
     assert not HALF_ENTITY.search(short)
     if short != escaped:
         assert short.endswith("…")
         assert escaped.startswith(short.removesuffix("…").rstrip())
+
+
+@given(st.text(max_size=200), st.integers(min_value=1, max_value=100))
+def test_plain_text_is_cut_hard_with_a_visible_mark(text: str, limit: int) -> None:
+    fitted = fit_plain(text, limit)
+    assert len(fitted) <= limit
+    assert fitted == text or (fitted.endswith("…") and text.startswith(fitted[:-1]))
