@@ -18,11 +18,11 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-import aiohttp
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.webhook.async_client import AsyncWebhookClient
+from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.listeners import register_all
+from bot.listeners._common import send
 from bot.messages import outcomes as words
 from bot.views import error_card
 from bot.wiring import ConfigurationError, Dependencies
@@ -59,17 +59,16 @@ def build_app(deps: Dependencies, *, mode: Mode) -> AsyncApp:
 
 async def _report_unhandled(error: Exception, body: dict[str, Any]) -> None:
     """A listener raised: log it with its traceback and, when the interaction has a
-    response_url, tell the rep (keeping a command's text on 'Open in form')."""
+    response_url, tell the rep (keeping a command's text on 'Open in form'). For a command
+    the answer replaces what the command showed (its progress line, if the ack went out);
+    a button's message stays, since it may be the task card the rep still needs."""
     log.error("listener failed on a %s request", _kind(body), exc_info=error)
     url = body.get("response_url")
     if not isinstance(url, str) or not url:
         return
     command = body.get("text") if body.get("command") else None
     card = error_card(words.UNEXPECTED, command=str(command) if command is not None else None)
-    try:
-        await AsyncWebhookClient(url).send_dict(card.message())
-    except (aiohttp.ClientError, TimeoutError) as failure:
-        log.error("could not tell the rep about the failure: %s", failure)
+    await send(AsyncRespond(response_url=url), card, replace=command is not None)
 
 
 def _kind(body: dict[str, Any]) -> str:

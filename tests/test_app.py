@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 
+from bot import ids
 from bot.app import build_app
 from bot.domain import TaskStatus
 from bot.messages import outcomes as words
@@ -20,7 +21,9 @@ from bot.reply.sandbox import Sandbox
 from bot.service import TaskService
 from bot.settings import Settings
 from bot.users import UserDirectory, UserProfile
+from bot.views import error_card
 from bot.wiring import ConfigurationError, Dependencies, open_dependencies
+from tests.support import slack_payloads as payloads
 from tests.support.fake_slack import FakeSlack, SlackUser
 
 REP = SlackUser("U0REP", tz="Europe/Berlin")
@@ -166,8 +169,26 @@ async def test_a_listener_that_fails_before_its_ack_still_answers_the_rep(
         assert answer.status == 500
         [post] = await fake.wait_for("response_url")
         assert post.params["text"] == f"⚠️ {words.UNEXPECTED}"
+        assert post.params["replace_original"] is True  # whatever the command showed goes
         assert "listener failed on a /task command request" in caplog.text
         assert "grammar bug" in caplog.text
+
+
+async def test_a_button_whose_listener_fails_leaves_its_message_and_says_so_beside_it(
+    fake: FakeSlack,
+) -> None:
+    def broken_parser(text: str, ctx: object) -> Any:
+        raise RuntimeError("grammar bug")
+
+    message = error_card("Reply was busy.", command="call jane@acme.com", retry=True).message()
+    async with open_dependencies(settings(SLACK_API_URL=fake.api_url), parse=broken_parser) as deps:
+        click = payloads.block_actions_from_message(
+            fake, user_id=REP.id, message=message, action_id=ids.TRY_AGAIN
+        )
+        await dispatch(build_app(deps, mode="console"), click)
+        [post] = await fake.wait_for("response_url")
+        assert post.params["text"] == f"⚠️ {words.UNEXPECTED}"
+        assert post.params["replace_original"] is False
 
 
 class _ExplodingService(TaskService):

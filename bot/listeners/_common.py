@@ -117,12 +117,6 @@ def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> 
     raise TypeError(f"no card for {type(outcome).__name__}")
 
 
-async def deliver(respond: AsyncRespond, card: Card, *, replace: bool) -> None:
-    """Post `card` to the interaction's response_url (ephemeral). A failure is logged: the
-    rep's message cannot be reached any other way (slack-notes §2.4: 5 uses, 30 minutes)."""
-    await send(respond, card, replace=replace)
-
-
 async def send(
     respond: AsyncRespond,
     card: Card,
@@ -131,8 +125,9 @@ async def send(
     response_type: str | None = None,
     thread_ts: str | None = None,
 ) -> bool:
-    """Post `card` through a response_url; False (logged) when Slack did not take it, so the
-    caller can try another way (a form's card then goes to the rep's DM)."""
+    """Post `card` through a response_url (ephemeral unless `response_type` says otherwise);
+    False (logged) when Slack did not take it (slack-notes §2.4: 5 uses within 30 minutes),
+    so the caller can try another way (a form's card then goes to the rep's DM)."""
     try:
         answer = await respond(
             replace_original=replace,
@@ -178,7 +173,7 @@ async def create_in_background(
     try:
         deps.background.spawn(work, name=f"create task for {owner}")
     except RuntimeError:
-        await deliver(respond, error_card(words.SHUTTING_DOWN, command=command), replace=True)
+        await send(respond, error_card(words.SHUTTING_DOWN, command=command), replace=True)
 
 
 async def _create_and_show(
@@ -205,9 +200,9 @@ async def _create_and_show(
     except Exception:
         # The rep must not be left looking at "Creating…" forever; Background logs the
         # traceback once this re-raises.
-        await deliver(respond, error_card(words.UNEXPECTED, command=command), replace=True)
+        await send(respond, error_card(words.UNEXPECTED, command=command), replace=True)
         raise
-    await deliver(respond, card, replace=True)
+    await send(respond, card, replace=True)
 
 
 @dataclass(frozen=True, slots=True)

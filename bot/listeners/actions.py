@@ -22,7 +22,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot import ids
 from bot.listeners._card_actions import KIND, press
-from bot.listeners._common import create_in_background, deliver, first_answer
+from bot.listeners._common import create_in_background, first_answer, send
 from bot.listeners._ways_in import open_carried
 from bot.messages import actions as action_words
 from bot.messages import outcomes as words
@@ -89,7 +89,7 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
             log.warning("unreadable Open in form value: %s", error)
             carried = None
         if not isinstance(carried, CommandRef | FormRef):
-            await deliver(respond, error_card(words.STALE_BUTTON), replace=False)
+            await send(respond, error_card(words.STALE_BUTTON), replace=False)
             return
         await open_carried(deps, body, carried, respond)
 
@@ -103,7 +103,7 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
         action_id = str(action["action_id"])
         if _user(body) != ref.owner:
             refusal = error_card(action_words.not_owner(KIND[action_id]))
-            await deliver(respond, refusal, replace=False)
+            await send(respond, refusal, replace=False)
             return
         await press(deps, action_id, ref, body, respond)
 
@@ -123,10 +123,10 @@ async def _rerun(
     """Run the command on the button again (with the picked contact, if any); its answers
     replace the message the button was on."""
     if not complete:
-        await deliver(respond, error_card(words.COMMAND_CUT, command=command), replace=True)
+        await send(respond, error_card(words.COMMAND_CUT, command=command), replace=True)
         return
     answer = await first_answer(deps, text=command, user_id=user_id)
-    await deliver(respond, answer.card, replace=True)
+    await send(respond, answer.card, replace=True)
     if answer.draft is not None:
         await create_in_background(
             deps,
@@ -144,7 +144,7 @@ async def _value(action: dict[str, Any], kind: type[_Ref], respond: AsyncRespond
         return decode(str(action.get("value") or ""), kind)
     except ButtonValueError as error:
         log.warning("unreadable %s button value: %s", action.get("action_id"), error)
-        await deliver(respond, error_card(words.STALE_BUTTON), replace=False)
+        await send(respond, error_card(words.STALE_BUTTON), replace=False)
         return None
 
 
