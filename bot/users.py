@@ -98,6 +98,10 @@ class UserDirectory:
         self._profiles.pop(user_id, None)
         self._fallbacks.pop(user_id, None)
 
+    def fallback(self, user_id: str) -> UserProfile:
+        """The workspace defaults, for a rep Slack could not tell taskbot about (in time)."""
+        return UserProfile(self._default_tz, self._default_locale, user_id, "default")
+
     async def _lookup(self, user_id: str) -> UserProfile:
         try:
             response = await self._client.users_info(user=user_id, include_locale=True)
@@ -122,7 +126,7 @@ class UserDirectory:
                 self._profiles[user_id] = profile
                 return profile
             log.warning("users.info for %s had no user object; using the defaults", user_id)
-        fallback = UserProfile(self._default_tz, self._default_locale, user_id, "default")
+        fallback = self.fallback(user_id)
         self._fallbacks[user_id] = fallback
         return fallback
 

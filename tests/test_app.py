@@ -229,8 +229,13 @@ async def test_a_slow_users_info_never_makes_the_ack_late(
         settings(SLACK_API_URL=fake.api_url, TASKBOT_DEFAULT_TIMEZONE="America/Chicago"),
         profile_wait=0.05,
     ) as opened:
+        # The workspace default comes from the directory, as wiring builds it from settings.
         stuck = _StuckDirectory(
-            opened.slack, default_tz="UTC", default_locale="en-US", ttl=0, clock=opened.clock
+            opened.slack,
+            default_tz="America/Chicago",
+            default_locale="en-US",
+            ttl=0,
+            clock=opened.clock,
         )
         deps = dataclasses.replace(opened, users=stuck)
         # The directory never answers: the dispatch returning at all is the point.

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.users import UserDirectory
+from bot.users import UserDirectory, UserProfile
 from tests.support.fake_slack import FakeClock, FakeSlack, SlackUser
 
 BERLIN = SlackUser("U0BERLIN", name="hanna", real_name="Hanna Vogel", tz="Europe/Berlin",
@@ -75,6 +75,11 @@ async def test_no_zone_at_all_means_the_workspace_default(
     profile = await directory(fake, clock).profile(NOTHING.id)
     assert profile.tz == ZoneInfo("America/Chicago")
     assert (profile.zone_source, profile.locale) == ("default", "en-US")
+
+
+def test_the_fallback_is_the_workspace_default(fake: FakeSlack, clock: FakeClock) -> None:
+    fallback = directory(fake, clock).fallback("U0ANY")
+    assert fallback == UserProfile(ZoneInfo("America/Chicago"), "en-US", "U0ANY", "default")
 
 
 async def test_answers_are_cached_for_the_ttl(fake: FakeSlack, clock: FakeClock) -> None:

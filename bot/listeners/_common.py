@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import aiohttp
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -57,9 +56,7 @@ async def rep_profile(deps: Dependencies, user_id: str) -> UserProfile:
             user_id,
             deps.profile_wait,
         )
-        settings = deps.settings
-        tz = ZoneInfo(settings.default_timezone)
-        return UserProfile(tz, settings.default_locale, user_id, "default")
+        return deps.users.fallback(user_id)
 
 
 def date_context(deps: Dependencies, profile: UserProfile) -> DateContext:
