@@ -19,9 +19,9 @@ failures are a short ephemeral sentence beside the card, which stays as it was.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import tzinfo
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
@@ -39,6 +39,9 @@ from bot.views.values import TaskRef
 from bot.wiring import Dependencies
 
 log = logging.getLogger(__name__)
+
+ButtonWork: TypeAlias = Callable[[Dependencies, TaskRef, AsyncRespond], Coroutine[Any, Any, None]]
+"""What a card button does once acked: Reply work, then the card (run in `Background`)."""
 
 RESOLUTION: Final[dict[str, CallResolution]] = {
     action_id: resolution for resolution, action_id in ids.CALL_OUTCOMES.items()
@@ -82,7 +85,7 @@ async def _done(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> None
     await _show(deps, ref, respond, shown)
 
 
-def _outcome(resolution: CallResolution) -> Any:
+def _outcome(resolution: CallResolution) -> ButtonWork:
     async def complete(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> None:
         await _show(deps, ref, respond, await deps.service.complete(ref.task_id, resolution))
 
@@ -107,7 +110,7 @@ async def _share(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> Non
     await send(respond, card, replace=False, response_type="in_channel")
 
 
-_ACTIONS: Final[dict[str, Any]] = {
+_ACTIONS: Final[dict[str, ButtonWork]] = {
     ids.DONE: _done,
     ids.CANCEL: _cancel,
     ids.SHARE: _share,
