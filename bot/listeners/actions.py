@@ -44,29 +44,16 @@ _Ref = TypeVar("_Ref", CommandRef, ContactPick, TaskRef)
 
 
 def register(app: AsyncApp, deps: Dependencies) -> None:
-    @app.action(ids.PICK_CONTACT_PATTERN)
-    async def pick_contact(
+    async def rerun_command(
         ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond
     ) -> None:
+        """A contact pick (the command again, with that contact) or 'Try again'."""
         await ack()
-        pick = await _value(action, ContactPick, respond)
-        if pick is None:
-            return
-        await _rerun(
-            deps,
-            respond,
-            command=pick.command,
-            complete=pick.complete,
-            user_id=_user(body),
-            contact_id=pick.contact_id,
-        )
-
-    @app.action(ids.TRY_AGAIN)
-    async def try_again(
-        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond
-    ) -> None:
-        await ack()
-        ref = await _value(action, CommandRef, respond)
+        ref: ContactPick | CommandRef | None
+        if action.get("action_id") == ids.TRY_AGAIN:
+            ref = await _value(action, CommandRef, respond)
+        else:
+            ref = await _value(action, ContactPick, respond)
         if ref is None:
             return
         await _rerun(
@@ -75,8 +62,11 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
             command=ref.command,
             complete=ref.complete,
             user_id=_user(body),
-            contact_id=None,
+            contact_id=ref.contact_id if isinstance(ref, ContactPick) else None,
         )
+
+    app.action(ids.PICK_CONTACT_PATTERN)(rerun_command)
+    app.action(ids.TRY_AGAIN)(rerun_command)
 
     @app.action(ids.OPEN_FORM)
     async def open_in_form(
