@@ -46,6 +46,24 @@ def slash_command(
     }
 
 
+def _person(standin: SlackStandIn, user: SlackUser, kind: str) -> dict[str, Any]:
+    """What every interaction payload says about who acted, where (the `type` is `kind`)."""
+    return {
+        "type": kind,
+        "token": "console",
+        "team": {"id": standin.team_id, "domain": standin.team_domain},
+        "user": {
+            "id": user.id,
+            "username": user.name,
+            "name": user.name,
+            "team_id": standin.team_id,
+        },
+        "api_app_id": standin.app_id,
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }
+
+
 def button_click(
     standin: SlackStandIn,
     user: SlackUser,
@@ -67,18 +85,7 @@ def button_click(
         action["value"] = pressed.value
     channel = console_channel(user)
     return {
-        "type": "block_actions",
-        "token": "console",
-        "team": {"id": standin.team_id, "domain": standin.team_domain},
-        "user": {
-            "id": user.id,
-            "username": user.name,
-            "name": user.name,
-            "team_id": standin.team_id,
-        },
-        "api_app_id": standin.app_id,
-        "is_enterprise_install": False,
-        "enterprise": None,
+        **_person(standin, user, "block_actions"),
         "container": {
             "type": "message",
             "message_ts": str(message.get("ts") or standin.new_ts()),
@@ -96,23 +103,6 @@ def button_click(
 # --------------------------------------------------------------------------------------
 # The task form (docs.slack.dev/reference/interaction-payloads/view-interactions-payload,
 # block-suggestion-payload; shortcuts-payload)
-
-
-def _person(standin: SlackStandIn, user: SlackUser, kind: str) -> dict[str, Any]:
-    return {
-        "type": kind,
-        "token": "console",
-        "team": {"id": standin.team_id, "domain": standin.team_domain},
-        "user": {
-            "id": user.id,
-            "username": user.name,
-            "name": user.name,
-            "team_id": standin.team_id,
-        },
-        "api_app_id": standin.app_id,
-        "is_enterprise_install": False,
-        "enterprise": None,
-    }
 
 
 def _view_copy(view: Mapping[str, Any]) -> dict[str, Any]:
