@@ -91,9 +91,6 @@ async def test_answers_are_cached_for_the_ttl(fake: FakeSlack, clock: FakeClock)
     clock.advance(2)
     await users.profile(BERLIN.id)
     assert len(fake.calls_to("users.info")) == 2
-    users.forget(BERLIN.id)
-    await users.profile(BERLIN.id)
-    assert len(fake.calls_to("users.info")) == 3
 
 
 async def test_concurrent_lookups_for_one_user_make_one_call(

@@ -38,9 +38,6 @@ COMMAND_CUT: Final = (
     "a shortened copy. Open it in the form (everything that fitted is there) or send it again."
 )
 
-CONTACT_GONE: Final = "That contact isn't in Reply any more (or taskbot's Reply user can't see it)."
-
-
 def contact_not_found(query: ContactQuery) -> str:
     """No Reply contact fits what the rep typed."""
     value = query.value.strip()

@@ -166,9 +166,6 @@ class SlackStandIn:
 
     # ---------------------------------------------------------------- arranging
 
-    def add_user(self, user: SlackUser) -> None:
-        self.users[user.id] = user
-
     def subscribe(self, subscriber: Callable[[Call], None]) -> None:
         """Call `subscriber(call)` after each answered call (the console prints them)."""
         self._subscribers.append(subscriber)
