@@ -10,7 +10,6 @@ import pytest
 from bot.domain import ContactQuery, FieldProblem, LinkedInAction, TaskStatus, TaskType
 from bot.messages import outcomes as words
 from bot.service import ChooseContact, ContactNotFound, Created, NeedsForm
-from bot.service.contacts import parse_contact_id
 from tests.service_support import DUE, NOW, draft, tasks_posted, world
 
 COMMAND = "call jane@acme.com tomorrow 3pm Ask about {{company}} pricing"
@@ -187,11 +186,3 @@ def test_a_clean_draft_passes_the_check() -> None:
 
     service = TaskService(None, clock=lambda: NOW, sandbox=True)  # type: ignore[arg-type]
     assert service.check(draft(), command="c") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("#30101", 30101), ("30101", 30101), (" #7 ", 7), ("#0", None), ("#-3", None), ("#x", None)],
-)
-def test_contact_ids(text: str, expected: int | None) -> None:
-    assert parse_contact_id(text) == expected

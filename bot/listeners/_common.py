@@ -244,7 +244,7 @@ def contact_label(query: ContactQuery) -> str:
     """The contact as the progress line names it: `#30108`, `linkedin.com/in/jane`, or as
     typed (an email, a name)."""
     if query.kind == "id":
-        return f"#{query.value.strip().removeprefix('#')}"
+        return f"#{query.value}"
     if query.kind == "linkedin":
-        return mrkdwn.linkedin_label(query.value.strip())
-    return query.value.strip()
+        return mrkdwn.linkedin_label(query.value)
+    return query.value

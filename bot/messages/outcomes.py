@@ -40,12 +40,11 @@ COMMAND_CUT: Final = (
 
 def contact_not_found(query: ContactQuery) -> str:
     """No Reply contact fits what the rep typed."""
-    value = query.value.strip()
+    value = query.value
     if query.kind == "email":
         what = f"No Reply contact has the email {value}."
     elif query.kind == "id":
-        shown = value if value.startswith("#") else f"#{value}"
-        what = f"There's no Reply contact {shown} (or taskbot's Reply user can't see it)."
+        what = f"There's no Reply contact #{value} (or taskbot's Reply user can't see it)."
     elif query.kind == "linkedin":
         what = f"No Reply contact has the LinkedIn profile {value}."
     else:

@@ -69,7 +69,7 @@ async def find_contacts(
     them all; `resolve_contact` decides whether one is meant). Reply errors other than "not
     found" propagate."""
     if query.kind == "id":
-        contact_id = parse_contact_id(query.value)
+        contact_id = query.contact_id
         if contact_id is None:
             return []
         try:
@@ -91,15 +91,6 @@ def _by_name(found: list[Contact], name: str, limit: int) -> Resolution:
     if len(exact) == 1:
         return Resolved(exact[0])
     return Ambiguous(tuple(found[:limit]))
-
-
-def parse_contact_id(text: str) -> int | None:
-    """`#30101` or `30101` as a positive id, else None."""
-    digits = text.strip().removeprefix("#")
-    if not digits.isascii() or not digits.isdigit():
-        return None
-    value = int(digits)
-    return value if value > 0 else None
 
 
 def _one_or_pick(found: list[Contact], limit: int) -> Resolution:

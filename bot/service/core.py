@@ -132,7 +132,7 @@ class TaskService:
         self, draft: TaskDraft, contact_id: int, *, command: str
     ) -> CreateOutcome:
         """The rep picked contact `contact_id` for this draft (a contact-pick button)."""
-        chosen = ContactQuery("id", f"#{contact_id}")
+        chosen = ContactQuery("id", str(contact_id))
         draft = replace(draft, contact=chosen)
         needs = self.check(draft, command=command)
         if needs is not None:
