@@ -1,15 +1,20 @@
 """Dependencies point one way (ARCHITECTURE.md, "Dependency direction"): the pure core never
 imports the Block Kit views, and the date reader never imports the sentences about dates.
 
-Each check imports one package in a fresh interpreter and looks at what came with it, so a
-function-level import that would hide a cycle shows up too once it runs."""
+The views check imports one package in a fresh interpreter and looks at what came with it;
+the dates check reads the package's sources, function-level imports included (the way the
+old cycle was hidden)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import bot.parsing.dates
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -34,3 +39,26 @@ def _under(modules: set[str], package: str) -> list[str]:
 )
 def test_the_pure_core_does_not_import_the_views(statement: str, forbidden: str) -> None:
     assert _under(_loaded_after(statement), forbidden) == []
+
+
+def _imports_anywhere(path: Path) -> set[str]:
+    """Every module a file imports, at its top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_the_date_reader_does_not_import_the_sentences_about_dates() -> None:
+    """bot.messages.dates renders a DateRefusal; bot.parsing.dates must not reach back for it,
+    not even from inside a function (a refusal is a value; its sentence is
+    `refusal_message(refusal)`)."""
+    package = Path(bot.parsing.dates.__file__).parent
+    reaching_back = {
+        path.name: sorted(m for m in _imports_anywhere(path) if m.startswith("bot.messages"))
+        for path in sorted(package.glob("*.py"))
+    }
+    assert {name: found for name, found in reaching_back.items() if found} == {}

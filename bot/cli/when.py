@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from bot.cli._common import EXIT_BAD_INPUT, BadInputError
 from bot.cli._common import context_from as _context
 from bot.cli._common import zone_name as _zone_name
-from bot.messages.dates import when_text
+from bot.messages.dates import refusal_message, when_text
 from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date
 
 __all__ = ["EXIT_BAD_INPUT", "BadInputError", "run"]
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     elif isinstance(result, ReadDate):
         print(f'{args.kind} {when_text(result.at)} ({_zone_name(ctx.tz)}) — read "{text}"')
     else:
-        print(result.message)
+        print(refusal_message(result))
     return 0 if isinstance(result, ReadDate) else 1
 
 
@@ -67,7 +67,7 @@ def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
         if isinstance(result, ReadDate):
             record["result"] = result.at.replace(tzinfo=None).isoformat(timespec="seconds")
         else:
-            record["error"] = result.message
+            record["error"] = refusal_message(result)
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 
@@ -82,7 +82,7 @@ def _as_json(result: ReadDate | DateRefusal, kind: Kind, ctx: DateContext) -> di
         }  # fmt: skip
     return {
         "text": result.text, "kind": kind, "ok": False, "reason": result.reason.value,
-        "message": result.message, "tz": _zone_name(ctx.tz),
+        "message": refusal_message(result), "tz": _zone_name(ctx.tz),
         "resolved": result.resolved.isoformat(timespec="seconds") if result.resolved else None,
         "readings": [day.isoformat() for day in result.readings],
     }  # fmt: skip

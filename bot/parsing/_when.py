@@ -28,6 +28,7 @@ from typing import Final, Literal
 
 from bot.domain import FieldProblem, TaskType
 from bot.messages import grammar as words
+from bot.messages.dates import refusal_message
 from bot.parsing._text import Span
 from bot.parsing.dates import (
     DateContext,
@@ -219,5 +220,5 @@ def _instant(
 ) -> datetime | None:
     if isinstance(part.result, ReadDate):
         return part.result.at
-    problems.append(FieldProblem(field, part.result.message))
+    problems.append(FieldProblem(field, refusal_message(part.result)))
     return None

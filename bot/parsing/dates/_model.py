@@ -70,7 +70,9 @@ class DateRefusal:
 
     `resolved` is the instant a PAST phrase pointed at; `readings` the candidate dates of an
     AMBIGUOUS one; `weekday_given`/`weekday_actual` (0 = Monday) describe a WEEKDAY_MISMATCH;
-    `detail` names the impossible part ("Feb 30", "25:00").
+    `detail` names the impossible part ("Feb 30", "25:00"). What a rep reads about it is
+    `bot.messages.dates.refusal_message(refusal)`: sentences live with the messages, which
+    depend on this package, never the other way round.
     """
 
     reason: RefusalReason
@@ -80,13 +82,6 @@ class DateRefusal:
     weekday_given: int | None = None
     weekday_actual: int | None = None
     detail: str = ""
-
-    @property
-    def message(self) -> str:
-        """What was wrong, in a rep's words, and what to type instead."""
-        from bot.messages.dates import refusal_message  # noqa: PLC0415 - messages import us
-
-        return refusal_message(self)
 
 
 @dataclass(frozen=True, slots=True)
