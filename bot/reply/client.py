@@ -1,8 +1,9 @@
 """`ReplyClient`: the asynchronous client for Reply API v3 tasks and contacts.
 
-One client per process, shared by every request (it holds httpx's connection pool):
+One client per process, shared by every request (it holds httpx's connection pool);
+`bot.wiring` builds it from the settings:
 
-    async with ReplyClient.from_settings(settings) as reply:
+    async with ReplyClient(api_key=key, base_url=settings.reply_api_base_url) as reply:
         task = await reply.create_task(write)
         async for summary in reply.filter_tasks(status=TaskStatus.NEW, assigned_user_id=me):
             ...
@@ -18,7 +19,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import Self
 
 import httpx
 
@@ -51,17 +52,13 @@ from bot.reply.errors import (
 )
 from bot.reply.retry import RetryPolicy
 
-if TYPE_CHECKING:
-    from bot.settings import Settings
-
 logger = logging.getLogger("bot.reply.client")
 
-DEFAULT_BASE_URL = "https://api.reply.io"
 # The seed's contacts-filter page shows `POST https://api.reply.io/v4/contacts/filter`
 # (§6.2, §10 q8). Every other seed and beta URL is under /v3, no v4 route appears anywhere
 # else, and the beta documents the same body at /v3: a typo. Both dialects use /v3.
 CONTACTS_FILTER_PATH = "/v3/contacts/filter"
-# A sandbox accepts any non-empty key (`from_settings` with a transport and no key). Not a
+# A sandbox accepts any non-empty key (`bot.wiring` sends this one to it). Not a
 # plain word: the client scrubs its key out of every message, and scrubbing "sandbox" would
 # turn the sandbox's own wording ("the Reply sandbox's fault queue") into "[redacted]".
 SANDBOX_KEY = "taskbot-embedded-sandbox-key"
@@ -79,7 +76,7 @@ class ReplyClient:
         self,
         *,
         api_key: str,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str,
         dialect: Dialect = Dialect.SEED,
         timeout: float = 10.0,
         retry: RetryPolicy | None = None,
@@ -115,26 +112,6 @@ class ReplyClient:
             policy=self._retry,
             sleep=sleep,
             clock=clock,
-        )
-
-    @classmethod
-    def from_settings(
-        cls, settings: Settings, transport: httpx.AsyncBaseTransport | None = None
-    ) -> ReplyClient:
-        """A client configured by `REPLY_API_*` settings. With no `REPLY_API_KEY`, a
-        `transport` (the embedded sandbox's) is required, and a placeholder key is sent."""
-        key = settings.reply_api_key.get_secret_value() if settings.reply_api_key else None
-        if key is None and transport is None:
-            raise ValueError(
-                "REPLY_API_KEY is not set: set it to talk to Reply, or pass the sandbox's "
-                "transport to use the embedded sandbox"
-            )
-        return cls(
-            api_key=key or SANDBOX_KEY,
-            base_url=settings.reply_api_base_url,
-            dialect=settings.reply_api_dialect,
-            timeout=settings.reply_timeout_seconds,
-            transport=transport,
         )
 
     @property

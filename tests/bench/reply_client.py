@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: make `tests.*` importable
 from bot.domain import TaskType, TaskWrite  # noqa: E402
 from bot.reply import NO_RETRY, ReplyClient  # noqa: E402
 from bot.reply.enums import Dialect  # noqa: E402
+from bot.settings import DEFAULT_REPLY_BASE_URL  # noqa: E402
 from tests.reply.client_payloads import list_item_json, task_json  # noqa: E402
 
 RESULTS = ROOT / "tests" / "bench" / "results" / "reply_client.json"
@@ -78,7 +79,11 @@ async def timings(call: Callable[[], Awaitable[Any]], count: int) -> dict[str, f
 async def overhead(count: int) -> dict[str, dict[str, float]]:
     transport = httpx.MockTransport(answer)
     async with ReplyClient(
-        api_key=KEY, dialect=Dialect.BETA, transport=transport, retry=NO_RETRY
+        api_key=KEY,
+        base_url=DEFAULT_REPLY_BASE_URL,
+        dialect=Dialect.BETA,
+        transport=transport,
+        retry=NO_RETRY,
     ) as reply:
 
         async def one_page() -> None:
@@ -129,7 +134,9 @@ async def slow_reply(latency: float, concurrency: int) -> dict[str, float]:
         return answer(request)
 
     transport = httpx.MockTransport(slow)
-    async with ReplyClient(api_key=KEY, transport=transport, retry=NO_RETRY) as reply:
+    async with ReplyClient(
+        api_key=KEY, base_url=DEFAULT_REPLY_BASE_URL, transport=transport, retry=NO_RETRY
+    ) as reply:
         started = time.perf_counter()
         await asyncio.gather(*(reply.get_task(n + 1) for n in range(concurrency)))
         wall = time.perf_counter() - started

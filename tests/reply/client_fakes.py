@@ -17,6 +17,7 @@ import httpx
 
 from bot.reply import ReplyClient, RetryPolicy
 from bot.reply.enums import Dialect
+from bot.settings import DEFAULT_REPLY_BASE_URL
 from tests.support.openapi import validate_exchange, validate_request
 
 # A realistic-looking key: long enough that scrubbing it is a plain substring replace.
@@ -113,6 +114,7 @@ async def reply_client(
 ) -> AsyncIterator[ReplyClient]:
     async with ReplyClient(
         api_key=KEY,
+        base_url=DEFAULT_REPLY_BASE_URL,
         dialect=fake.dialect,
         transport=httpx.MockTransport(fake),
         retry=retry or RetryPolicy(random=lambda: 0.0),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,13 +16,23 @@ from bot import __version__
 from bot.reply import RateLimit, ReplyClient, ReplyTimeout
 from bot.reply.client import SANDBOX_KEY
 from bot.reply.enums import Dialect
-from bot.settings import Settings
+from bot.settings import DEFAULT_REPLY_BASE_URL, Settings
+from bot.wiring import open_dependencies
 from tests.reply.client_fakes import KEY, FakeReply, fail, ok, reply_client
 from tests.reply.client_payloads import task_json
 
 
 def settings(**values: Any) -> Settings:
     return Settings.model_validate(values)
+
+
+@asynccontextmanager
+async def wired(configured: Settings, fake: FakeReply) -> AsyncIterator[ReplyClient]:
+    """The Reply client `bot.wiring` builds from `configured`, talking to `fake`."""
+    async with open_dependencies(
+        configured, slack_token="xoxb-test", reply_transport=httpx.MockTransport(fake)
+    ) as deps:
+        yield deps.reply
 
 
 async def test_async_with_closes_the_pool() -> None:
@@ -32,7 +44,11 @@ async def test_async_with_closes_the_pool() -> None:
 
 
 async def test_aclose() -> None:
-    reply = ReplyClient(api_key=KEY, transport=httpx.MockTransport(FakeReply(ok({}))))
+    reply = ReplyClient(
+        api_key=KEY,
+        base_url=DEFAULT_REPLY_BASE_URL,
+        transport=httpx.MockTransport(FakeReply(ok({}))),
+    )
     await reply.aclose()
     assert reply.is_closed
     with pytest.raises(RuntimeError, match="client has been closed"):
@@ -68,7 +84,10 @@ async def test_every_request_carries_the_key_and_user_agent(
     assert sent.headers["Accept"] == "application/json, application/problem+json"
 
 
-async def test_from_settings_with_a_key() -> None:
+# The settings configure the client through bot.wiring, as `taskbot` itself builds it.
+
+
+async def test_the_settings_choose_the_base_url_dialect_and_key() -> None:
     fake = FakeReply(ok({"userId": 1}), dialect=Dialect.BETA)
     configured = settings(
         REPLY_API_KEY=KEY,
@@ -76,7 +95,7 @@ async def test_from_settings_with_a_key() -> None:
         REPLY_API_DIALECT="beta",
         REPLY_TIMEOUT_SECONDS="3.5",
     )
-    async with ReplyClient.from_settings(configured, httpx.MockTransport(fake)) as reply:
+    async with wired(configured, fake) as reply:
         assert reply.dialect is Dialect.BETA
         assert reply.base_url == "http://127.0.0.1:8765"
         await reply.whoami()
@@ -84,21 +103,17 @@ async def test_from_settings_with_a_key() -> None:
     assert fake.request.headers["Authorization"] == f"Bearer {KEY}"
 
 
-async def test_from_settings_passes_the_timeout() -> None:
+async def test_the_settings_choose_the_timeout() -> None:
     fake = FakeReply(fail(httpx.ReadTimeout))
-    configured = settings(REPLY_API_KEY=KEY, REPLY_TIMEOUT_SECONDS="3.5")
-    async with ReplyClient.from_settings(configured, httpx.MockTransport(fake)) as reply:
+    async with wired(settings(REPLY_API_KEY=KEY, REPLY_TIMEOUT_SECONDS="3.5"), fake) as reply:
         with pytest.raises(ReplyTimeout, match=r"did not answer within 3\.5s"):
             await reply.complete_task(1)  # not retried, so the default policy never sleeps
 
 
-async def test_from_settings_without_a_key_needs_the_sandbox_transport() -> None:
-    with pytest.raises(ValueError, match="REPLY_API_KEY is not set") as caught:
-        ReplyClient.from_settings(settings())
-    assert "sandbox" in str(caught.value)
-
+async def test_with_no_key_a_given_transport_gets_the_sandbox_key() -> None:
     fake = FakeReply(ok({"userId": 1}))
-    async with ReplyClient.from_settings(settings(), httpx.MockTransport(fake)) as reply:
+    async with wired(settings(), fake) as reply:
+        assert reply.base_url == DEFAULT_REPLY_BASE_URL
         await reply.whoami()
     assert fake.request.headers["X-API-Key"] == SANDBOX_KEY
 
@@ -106,17 +121,19 @@ async def test_from_settings_without_a_key_needs_the_sandbox_transport() -> None
 @pytest.mark.parametrize("key", ["", "   "])
 def test_an_empty_key_is_refused(key: str) -> None:
     with pytest.raises(ValueError, match="api_key is empty"):
-        ReplyClient(api_key=key)
+        ReplyClient(api_key=key, base_url=DEFAULT_REPLY_BASE_URL)
 
 
 @pytest.mark.parametrize("timeout", [0, -1.0])
 def test_a_non_positive_timeout_is_refused(timeout: float) -> None:
     with pytest.raises(ValueError, match="timeout must be positive"):
-        ReplyClient(api_key=KEY, timeout=timeout)
+        ReplyClient(api_key=KEY, base_url=DEFAULT_REPLY_BASE_URL, timeout=timeout)
 
 
 async def test_the_key_is_in_no_repr() -> None:
-    async with ReplyClient(api_key=KEY, dialect=Dialect.SEED) as reply:
+    async with ReplyClient(
+        api_key=KEY, base_url=DEFAULT_REPLY_BASE_URL, dialect=Dialect.SEED
+    ) as reply:
         shown = [repr(reply), str(reply), repr(vars(reply)), repr(reply.retry)]
         shown.append(repr(reply._http.headers))
         shown.append(repr(reply._http.auth))
@@ -125,7 +142,8 @@ async def test_the_key_is_in_no_repr() -> None:
 
 
 def test_a_dialect_given_as_text_is_accepted() -> None:
-    assert ReplyClient(api_key=KEY, dialect="beta").dialect is Dialect.BETA  # type: ignore[arg-type]
+    reply = ReplyClient(api_key=KEY, base_url=DEFAULT_REPLY_BASE_URL, dialect="beta")  # type: ignore[arg-type]
+    assert reply.dialect is Dialect.BETA
 
 
 async def test_rate_limit_headers_are_exposed() -> None:
