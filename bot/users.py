@@ -15,12 +15,13 @@ Where the zone comes from (slack-notes §3.5; ARCHITECTURE rule 7), in order:
 The locale (`include_locale=true`, e.g. "en-GB") decides how 3/12 is read; absent, the default.
 
 Answers are cached per user for `ttl` seconds (cachetools' TTLCache on the injected clock), and
-concurrent lookups for one user share one `users.info` call (`bot.inflight`). A rep who
-changes zone is read again once the entry expires: taskbot does not subscribe to
-`user_change`, which Slack sends for every profile edit of every member of the workspace. A Slack failure (user_not_found,
-ratelimited, invalid_auth, a network error) never breaks a command: it is logged and the
-defaults are used — and remembered for at most a minute, so a rate-limited workspace is not
-asked again by every command while the limit lasts.
+concurrent lookups for one user share one `users.info` call (`bot.inflight`). A Slack failure
+(user_not_found, ratelimited, invalid_auth, a network error) never breaks a command: it is
+logged and the defaults are used — and remembered for at most a minute, so a rate-limited
+workspace is not asked again by every command while the limit lasts.
+
+A rep who changes zone is read again once the entry expires: taskbot does not subscribe to
+`user_change`, which Slack sends for every profile edit of every member of the workspace.
 """
 
 from __future__ import annotations

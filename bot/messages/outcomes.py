@@ -38,6 +38,7 @@ COMMAND_CUT: Final = (
     "a shortened copy. Open it in the form (everything that fitted is there) or send it again."
 )
 
+
 def contact_not_found(query: ContactQuery) -> str:
     """No Reply contact fits what the rep typed."""
     value = query.value
