@@ -11,16 +11,20 @@ Waiting for an answer already on its way costs nothing; asking again costs a req
 The call runs in a task of its own and every caller awaits it through `asyncio.shield`, so
 a caller that gives up (its request was cancelled, or its own `asyncio.timeout` ran out)
 leaves the call running for the others. A call that should outlive its callers' patience
-stores its own result (in a cache) before it returns, and handles its own expected errors:
-an exception nobody awaited is reported by asyncio as never retrieved.
+stores its own result (in a cache) before it returns, and handles its own expected errors.
+An unexpected one is logged here with its traceback: every caller may have given up, and
+`asyncio.shield` then marks it retrieved, so nothing else would report it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Coroutine, Hashable
 from functools import partial
 from typing import Any, Generic, TypeVar
+
+log = logging.getLogger(__name__)
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -45,3 +49,5 @@ class InFlight(Generic[K, V]):
     def _finished(self, key: K, task: asyncio.Task[V]) -> None:
         if self._running.get(key) is task:
             del self._running[key]
+        if not task.cancelled() and (error := task.exception()) is not None:
+            log.error("%s for %r failed", self._name, key, exc_info=error)

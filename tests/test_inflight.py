@@ -52,7 +52,9 @@ async def test_a_caller_that_gives_up_leaves_the_call_running_for_the_others() -
     assert calls.started == ["a"]
 
 
-async def test_a_failure_reaches_every_caller_and_the_next_ask_starts_afresh() -> None:
+async def test_a_failure_reaches_every_caller_and_the_next_ask_starts_afresh(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     flight = InFlight[str, str]("test")
     attempts: list[int] = []
 
@@ -67,3 +69,5 @@ async def test_a_failure_reaches_every_caller_and_the_next_ask_starts_afresh() -
     with pytest.raises(RuntimeError):
         await flight.join("a", failing)
     assert len(attempts) == 2
+    # Logged once per call, whether or not anyone was still waiting for it.
+    assert caplog.text.count("test for 'a' failed") == 2
