@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from bot.domain import CallResolution
+from bot.domain import CallResolution, Field
 
 # --------------------------------------------------------------------------------------
 # Entry points (declared in manifest.yml)
@@ -83,6 +83,11 @@ def pick_contact(number: int) -> str:
     return f"{PICK_CONTACT_PREFIX}{number}"
 
 
+def pick_contact_row(number: int) -> str:
+    """block_id of the section that describes the `number`-th contact (its button beside it)."""
+    return f"{pick_contact(number)}.row"
+
+
 # --------------------------------------------------------------------------------------
 # The task modal: input blocks (block_id) and their elements (action_id)
 #
@@ -121,3 +126,22 @@ FORM_BLOCKS: Final[tuple[str, ...]] = (
     SUBJECT_BLOCK,
     BODY_BLOCK,
 )
+
+FIELD_BLOCKS: Final[dict[Field, str]] = {
+    "task_type": TYPE_BLOCK,
+    "linkedin_action": LINKEDIN_BLOCK,
+    "contact": CONTACT_BLOCK,
+    "start_at": START_BLOCK,
+    "due_to": DUE_BLOCK,
+    "subject": SUBJECT_BLOCK,
+    "body": BODY_BLOCK,
+}
+"""The input block that shows each `TaskWrite` field (field errors and notices go there)."""
+
+FORM_NOTES_BLOCK: Final[str] = "form.notes"
+"""Context block at the top of the form: the sandbox, an edit, problems about a hidden field."""
+
+
+def notice_block_id(block_id: str) -> str:
+    """The context block under an input that shows its notice: `form.due.notice`."""
+    return f"{block_id}.notice"

@@ -48,13 +48,13 @@ from bot.forms._validate import (
 )
 from bot.forms._values import (
     BODY_LIMIT,
-    FIELD_BLOCKS,
     SUBJECT_LIMIT,
     FormValues,
     edit_blocker,
     read_view,
 )
 from bot.forms._when import default_due_text, instant_text
+from bot.ids import FIELD_BLOCKS  # listeners/_carry.py reads it here; its home is bot.ids
 
 __all__ = [
     "BODY_LIMIT",

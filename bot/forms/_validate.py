@@ -32,7 +32,7 @@ from bot.domain import (
 from bot.fitting import fit_plain
 from bot.forms._contact import ContactChoice
 from bot.forms._metadata import EditedTask
-from bot.forms._values import BODY_LIMIT, FIELD_BLOCKS, SUBJECT_LIMIT, FormValues
+from bot.forms._values import BODY_LIMIT, SUBJECT_LIMIT, FormValues
 from bot.forms._when import instant_text, same_text
 from bot.messages import form as words
 from bot.messages.dates import refusal_message
@@ -199,8 +199,8 @@ class _Errors:
         self.errors: dict[str, str] = {}
 
     def add(self, field: Field, message: str) -> None:
-        block = self._visible(FIELD_BLOCKS[field])
-        if block != FIELD_BLOCKS[field] and field == "linkedin_action":
+        block = self._visible(ids.FIELD_BLOCKS[field])
+        if block != ids.FIELD_BLOCKS[field] and field == "linkedin_action":
             message = words.CHOOSE_LINKEDIN_ACTION_AGAIN
         before = self.errors.get(block)
         text = message if before is None or message in before else f"{before} {message}"

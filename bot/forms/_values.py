@@ -21,7 +21,6 @@ from bot import ids
 from bot.domain import (
     Contact,
     ContactQuery,
-    Field,
     LinkedInAction,
     Task,
     TaskDraft,
@@ -41,17 +40,6 @@ BODY_LIMIT: Final = 3000
 SUBJECT_LIMIT: Final = 200
 """LinkedIn caps an InMail subject at 200 characters, the tighter of the two places a subject
 goes (Reply documents no limit; an email subject that long is unreadable anyway)."""
-
-FIELD_BLOCKS: Final[dict[Field, str]] = {
-    "task_type": ids.TYPE_BLOCK,
-    "linkedin_action": ids.LINKEDIN_BLOCK,
-    "contact": ids.CONTACT_BLOCK,
-    "start_at": ids.START_BLOCK,
-    "due_to": ids.DUE_BLOCK,
-    "subject": ids.SUBJECT_BLOCK,
-    "body": ids.BODY_BLOCK,
-}
-"""The input block that shows each `TaskWrite` field (field errors and notices go there)."""
 
 E = TypeVar("E", TaskType, LinkedInAction)
 

@@ -32,7 +32,7 @@ from slack_sdk.models.views import View
 from bot import ids
 from bot.domain import Contact, Field
 from bot.fitting import fit_plain, shorten
-from bot.forms import FIELD_BLOCKS, ContactChoice, FormMetadata, FormValues, typed_choice
+from bot.forms import ContactChoice, FormMetadata, FormValues, typed_choice
 from bot.linkedin import same_profile
 from bot.messages import form as words
 from bot.views import mrkdwn
@@ -53,12 +53,6 @@ Mode = Literal["create", "edit"]
 MAX_OPTIONS: Final = 100
 """Slack: "no more than 100 items allowed" in an options answer (slack-notes §2.3)."""
 CONTEXT_TEXT: Final = 2000
-NOTES_BLOCK: Final = "form.notes"
-
-
-def notice_block_id(block_id: str) -> str:
-    """The context block under an input that shows its notice: `form.due.notice`."""
-    return f"{block_id}.notice"
 
 
 def task_modal(
@@ -85,21 +79,23 @@ def task_modal(
     if metadata.editing is not None:
         notes.append(words.editing_note(metadata.editing.task_id))
     for field, message in notices.items():
-        if FIELD_BLOCKS[field] not in visible:  # e.g. a subject the command gave a call
+        if ids.FIELD_BLOCKS[field] not in visible:  # e.g. a subject the command gave a call
             notes.append(words.hidden_notice(field, message))
 
     blocks: list[Block] = []
     if notes:
-        blocks.append(_context("\n".join(notes), NOTES_BLOCK))
+        blocks.append(_context("\n".join(notes), ids.FORM_NOTES_BLOCK))
     notice_for = {
-        FIELD_BLOCKS[field]: words.confirmed(message)
+        ids.FIELD_BLOCKS[field]: words.confirmed(message)
         for field, message in (confirmations or {}).items()
     }
-    notice_for |= {FIELD_BLOCKS[field]: words.notice(message) for field, message in notices.items()}
+    notice_for |= {
+        ids.FIELD_BLOCKS[field]: words.notice(message) for field, message in notices.items()
+    }
     for block_id in visible:
         blocks.append(_INPUTS[block_id](form, metadata.tz))
         if block_id in notice_for:
-            blocks.append(_context(notice_for[block_id], notice_block_id(block_id)))
+            blocks.append(_context(notice_for[block_id], ids.notice_block_id(block_id)))
     return _modal(mode, metadata.with_hidden(form.hidden_values()), blocks, submit=True)
 
 

@@ -112,7 +112,7 @@ def contact_pick_card(
     for number, contact in enumerate(shown, start=1):
         value, whole = encode_fitting(partial(_pick, contact.id), command)
         kept_whole = kept_whole and whole
-        row = mrkdwn_section(_describe(contact), block_id=f"{ids.pick_contact(number)}.row")
+        row = mrkdwn_section(_describe(contact), block_id=ids.pick_contact_row(number))
         row.accessory = button(words.PICK_BUTTON, ids.pick_contact(number), value)
         blocks.append(row)
     if not kept_whole:

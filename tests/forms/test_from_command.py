@@ -16,7 +16,7 @@ from bot.forms import (
     validate_submission,
 )
 from bot.parsing import parse_command
-from bot.views.modal import notice_block_id, task_modal
+from bot.views.modal import task_modal
 from tests.forms.support import CREATE_META, CTX
 from tests.support.block_kit import assert_valid_view
 
@@ -69,7 +69,7 @@ def test_a_command_with_problems_opens_with_them_under_their_fields() -> None:
     assert_valid_view(view)
     shown = [b["block_id"] for b in view["blocks"]]
     for block_id in (ids.LINKEDIN_BLOCK, ids.DUE_BLOCK):
-        assert shown[shown.index(block_id) + 1] == notice_block_id(block_id)
+        assert shown[shown.index(block_id) + 1] == ids.notice_block_id(block_id)
     # Saved as is, the same problems come back as field errors, on the same fields.
     result = validate_submission(form, CTX)
     assert isinstance(result, FormErrors)

@@ -10,7 +10,7 @@ import pytest
 from bot import ids
 from bot.forms import FormValues
 from bot.views import error_card
-from bot.views.modal import notice_block_id, task_modal
+from bot.views.modal import task_modal
 from bot.views.values import ButtonValueError, FormRef, TaskRef, decode, decode_any, encode
 from tests.forms.support import CREATE_META, CTX
 from tests.support.block_kit import assert_valid_message, assert_valid_view
@@ -68,5 +68,5 @@ def test_a_confirmation_shows_under_its_field_unless_a_notice_is_there() -> None
     shown = {
         b["block_id"]: b["elements"][0]["text"] for b in view["blocks"] if b["type"] == "context"
     }
-    assert shown[notice_block_id(ids.CONTACT_BLOCK)] == "✅ Found in Reply: Jane Cooper"
-    assert shown[notice_block_id(ids.DUE_BLOCK)] == "⚠️ Say when."
+    assert shown[ids.notice_block_id(ids.CONTACT_BLOCK)] == "✅ Found in Reply: Jane Cooper"
+    assert shown[ids.notice_block_id(ids.DUE_BLOCK)] == "⚠️ Say when."

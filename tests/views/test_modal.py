@@ -15,13 +15,13 @@ from slack_sdk.models.views import View
 
 from bot import ids
 from bot.domain import Contact, ContactQuery, Field, LinkedInAction, TaskType
-from bot.forms import FIELD_BLOCKS, ContactChoice, FormMetadata, FormValues, HiddenValues, Origin
+from bot.forms import ContactChoice, FormMetadata, FormValues, HiddenValues, Origin
 from bot.messages.form import field_label
 from bot.messages.reply import explain
 from bot.parsing.dates import ReadDate, read_date
 from bot.reply.errors import FieldError, ReplyValidationError
 from bot.reply.sandbox.seed import CONTACTS
-from bot.views.modal import contact_options, message_modal, notice_block_id, task_modal
+from bot.views.modal import contact_options, message_modal, task_modal
 from tests.forms.support import CREATE_META, CTX, EDIT_META
 from tests.support.block_kit import assert_valid_view
 from tests.support.task_samples import JANE, make_task
@@ -207,13 +207,13 @@ def test_a_field_has_one_name_in_the_form_and_in_reply_s_errors(task_type: TaskT
     form = replace(FULL, task_type=task_type)
     data = view_json(task_modal(form, mode="create", metadata=CREATE_META))
     shown = {b["block_id"]: b["label"]["text"] for b in data["blocks"] if b["type"] == "input"}
-    for field, block_id in FIELD_BLOCKS.items():
+    for field, block_id in ids.FIELD_BLOCKS.items():
         if block_id in shown:
             assert shown[block_id] == field_label(field, task_type)
-    errors = [FieldError(f"/{field}", "Not valid.", field) for field in FIELD_BLOCKS]
+    errors = [FieldError(f"/{field}", "Not valid.", field) for field in ids.FIELD_BLOCKS]
     details = explain(ReplyValidationError("400", status=400, field_errors=errors),
                       doing="create the task", sandbox=False).details  # fmt: skip
-    assert details == tuple(f"{field_label(field)}: Not valid." for field in FIELD_BLOCKS)
+    assert details == tuple(f"{field_label(field)}: Not valid." for field in ids.FIELD_BLOCKS)
     assert "What to do: Not valid." in details  # as a form with no type labels the body
 
 
@@ -244,7 +244,7 @@ def test_a_notice_sits_right_under_its_field() -> None:
     data = view_json(task_modal(FULL, mode="create", metadata=CREATE_META, notices=notices))
     ids_in_order = [b["block_id"] for b in data["blocks"]]
     for field, block_id in (("due_to", ids.DUE_BLOCK), ("contact", ids.CONTACT_BLOCK)):
-        notice = ids_in_order.index(notice_block_id(block_id))
+        notice = ids_in_order.index(ids.notice_block_id(block_id))
         assert ids_in_order[notice - 1] == block_id
         shown = data["blocks"][notice]
         assert shown["type"] == "context"
@@ -448,3 +448,17 @@ def test_the_body_hint_names_only_variables_reply_fills_in() -> None:
     rendered = CONTACTS[0].variables()  # what the sandbox's Handlebars context holds
     assert named
     assert set(named) <= set(rendered)
+
+
+def test_every_block_id_of_the_form_is_one_bot_ids_names() -> None:
+    """Block ids are stable once shipped (a notice is found by its id), so they all come from
+    bot.ids: the inputs, the notes on top, and a notice under each input."""
+    notices: dict[Field, str] = dict.fromkeys(ids.FIELD_BLOCKS, "Check this.")
+    for task_type, action in itertools.product(TYPES, ACTIONS):
+        form = replace(FULL, task_type=task_type, linkedin_action=action)
+        data = view_json(
+            task_modal(form, mode="create", metadata=CREATE_META, notices=notices, sandbox=True)
+        )
+        named = {ids.FORM_NOTES_BLOCK, *ids.FORM_BLOCKS}
+        named |= {ids.notice_block_id(block_id) for block_id in ids.FORM_BLOCKS}
+        assert {b["block_id"] for b in data["blocks"]} <= named

@@ -135,6 +135,9 @@ def test_a_pick_offers_one_button_per_contact_carrying_the_command() -> None:
         contact_id=101, command='call "Jane" tmrw 3pm'
     )
     assert blocks_of(card)[2]["text"]["text"] == "*Jane Doe 1* · AE, Acme · jane1@acme.com · #101"
+    rows = [b["block_id"] for b in blocks_of(card) if b.get("accessory")]
+    assert rows == [ids.pick_contact_row(n) for n in (1, 2, 3)] == ["pick.1.row", "pick.2.row",
+                                                                     "pick.3.row"]  # fmt: skip
     assert buttons(card)[-1]["action_id"] == ids.OPEN_FORM
     assert card.text == '3 Reply contacts match “"Jane"”. Pick one to create the task.'
 
