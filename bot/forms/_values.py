@@ -88,10 +88,6 @@ class FormValues:
             linkedin_action=None if self.shows_linkedin_action else self.linkedin_action,
         )
 
-    def with_contact(self, contact: Contact) -> FormValues:
-        """The contact found in Reply (e.g. after the form opened with only an email)."""
-        return replace(self, contact=ContactChoice.of(contact))
-
     # ------------------------------------------------------------------ ways in
 
     @classmethod

@@ -267,7 +267,6 @@ def contact_ambiguous(what: str, count: int) -> str:
 # Around the form
 
 LOADING_TASK: Final = "⏳ Getting the task from Reply…"
-SAVING: Final = "⏳ Saving to Reply…"
 
 
 def too_long_to_edit(what: str, length: int, limit: int) -> str:

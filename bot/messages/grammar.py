@@ -10,14 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from bot.domain import ContactQuery, TaskType
 from bot.messages.dates import when_text
-from bot.parsing.dates import ReadDate
-
-if TYPE_CHECKING:
-    from bot.parsing.grammar import ParsedCommand
 
 TYPE_PHRASE: Final[dict[TaskType, str]] = {
     TaskType.TODO: "a to-do",
@@ -147,19 +143,3 @@ def due_not_after_start(due: datetime, start: datetime) -> str:
         f"The task is due {when_text(due)}, which is not after its start, {when_text(start)}. "
         f"Make the due time later, e.g. `from Mon 9am to Mon 5pm` or `start tomorrow due Fri`."
     )
-
-
-def date_echo(parsed: ParsedCommand) -> str | None:
-    """How the dates were read, to echo back so the rep can correct them (CONVENTIONS.md,
-    rule 6): "Due Fri 4 Dec 2026 17:00 EST (read ‘next Fri’)."; None when there is none."""
-    parts = []
-    if isinstance(parsed.start, ReadDate):
-        parts.append(f"starts {when_text(parsed.start.at)} (read {_quoted(parsed.start.text)})")
-    if isinstance(parsed.due, ReadDate):
-        parts.append(f"due {when_text(parsed.due.at)} (read {_quoted(parsed.due.text)})")
-    elif parsed.due_defaulted and parsed.draft.due_to is not None:
-        parts.append(f"due {when_text(parsed.draft.due_to)} (no date given)")
-    if not parts:
-        return None
-    sentence = "; ".join(parts)
-    return f"{sentence[0].upper()}{sentence[1:]}."

@@ -86,9 +86,3 @@ FALLBACK: Final = (
     "How to use /task: /task [type] [contact] [when] [what to do], "
     "e.g. /task call jane@acme.com tomorrow 3pm Ask about pricing. Type /task alone for the form."
 )
-
-
-def unusable_input(problem: str) -> str:
-    """Shown above the usage card when a command could not be read at all (mrkdwn; `problem`
-    is escaped by the caller)."""
-    return f"⚠️ {problem}"

@@ -44,11 +44,6 @@ TYPE_KEYWORD: Final[dict[TaskType, str]] = {
 }  # fmt: skip
 """The word a rep types for each type, as the help card spells it (for suggestions)."""
 
-ACTION_KEYWORD: Final[dict[LinkedInAction, str]] = {
-    LinkedInAction.MESSAGE: "message", LinkedInAction.CONNECT: "connect",
-    LinkedInAction.INMAIL: "inmail", LinkedInAction.VIEW_PROFILE: "view",
-}  # fmt: skip
-
 _TRAILING: Final = ":,.-"
 
 _EVERYDAY: Final = frozenset(

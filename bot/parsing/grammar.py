@@ -35,7 +35,8 @@ same):
 * **Body.** The rest, verbatim (bot/parsing/_body.py): Slack's escapes undone, `{{…}}` never
   read as dates. Nothing is lost: every word is in the body or in `recognised`.
 * **Help.** `help`, `?`, `h`, `-h`, `--help`, `usage` or nothing → `is_help` (nothing to create;
-  for an empty command the listener opens the form, as the help card says: `is_empty`).
+  the `/task` listener opens the form for an empty command before parsing, as the help card
+  says).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ from bot.parsing._slack_text import unescape
 from bot.parsing._subject import Subject, find_subject
 from bot.parsing._text import Span, build_view, content_spans, merge, tokenize
 from bot.parsing._when import When, read_when, settle
-from bot.parsing._words import ACTION_WORDS, TYPE_WORDS
+from bot.parsing._words import TYPE_WORDS
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
@@ -94,15 +95,7 @@ class ParsedCommand:
     due_defaulted: bool = False
     """`draft.due_to` is the no-date default, not something the rep typed."""
     contact_origin: ContactOrigin | None = None
-    suggested_type: TaskType | None = None
-    """The type a misspelt first word resembles ("cal" → Call); the draft has no type then."""
-    suggested_action: LinkedInAction | None = None
     recognised: tuple[Recognised, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        """Nothing was typed after `/task`: open the form."""
-        return not self.text.strip()
 
     @property
     def is_complete(self) -> bool:
@@ -183,10 +176,6 @@ class _Reading:
             due=when.due.result if when.due else None,
             due_defaulted=times.due_defaulted,
             contact_origin=origin,
-            suggested_type=TYPE_WORDS[head.unknown_type[1]] if head.unknown_type else None,
-            suggested_action=(
-                ACTION_WORDS[head.unknown_action[1]] if head.unknown_action else None
-            ),
             recognised=recognised,
         )
 

@@ -5,7 +5,7 @@ notification text). Sentences come from `bot.messages`; ids from `bot.ids`.
 
     task_card(task, contact, CardContext(owner="U123", tz=zone, sandbox=True)) -> Card
     progress_card(TaskType.CALL, None, "jane@acme.com") -> Card
-    usage_card(problem=None) -> Card
+    usage_card() -> Card
     error_card(message, command=..., details=(), retry=False) -> Card
     contact_pick_card(query, contacts, command=..., total=None) -> Card
     render_text(blocks, ansi=False, tz=zone, now=None) -> str      # the console's view

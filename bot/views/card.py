@@ -33,16 +33,13 @@ __all__ = [
 
 MESSAGE_BLOCKS: Final = 50
 SECTION_TEXT: Final = 3000
-SECTION_FIELDS: Final = 10
 FIELD_TEXT: Final = 2000
 HEADER_TEXT: Final = 150
-CONTEXT_ELEMENTS: Final = 10
 ACTIONS_ELEMENTS: Final = 25
 BUTTON_TEXT: Final = 75
 CONFIRM_TITLE: Final = 100
 CONFIRM_TEXT: Final = 300
 CONFIRM_BUTTON: Final = 30
-MESSAGE_TEXT: Final = 40_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,17 +44,14 @@ def progress_card(
     return Card(blocks=(mrkdwn_section(mrkdwn.escape(line)),), text=line)
 
 
-def usage_card(problem: str | None = None) -> Card:
-    """`/task help`, or `problem` (a plain sentence) followed by the help."""
+def usage_card() -> Card:
+    """`/task help`: what taskbot understands, with examples."""
     blocks: list[Block] = []
-    if problem:
-        blocks.append(mrkdwn_section(usage.unusable_input(mrkdwn.escape(problem))))
     blocks.append(HeaderBlock(text=PlainTextObject(text=usage.TITLE, emoji=True)))
     blocks.append(mrkdwn_section(usage.INTRO))
     for section in usage.SECTIONS:
         blocks.append(mrkdwn_section(f"*{section.title}*\n{bullet_list(section.lines)}"))
-    text = f"{problem} {usage.FALLBACK}" if problem else usage.FALLBACK
-    return Card(blocks=tuple(blocks), text=text)
+    return Card(blocks=tuple(blocks), text=usage.FALLBACK)
 
 
 def error_card(

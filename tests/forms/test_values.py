@@ -132,12 +132,6 @@ def test_the_linkedin_action_and_subject_follow_the_type(
     assert hidden.linkedin_action is (None if linkedin else action)
 
 
-def test_a_contact_found_later_replaces_what_was_typed() -> None:
-    typed = ContactChoice.from_query(ContactQuery("email", "jane@acme.com"))
-    form = FormValues(contact=typed).with_contact(JANE)
-    assert form.contact == ContactChoice.of(JANE)
-
-
 # --------------------------------------------------------------------------------------
 # Blank, and from a /task draft
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import ContactQuery, LinkedInAction, TaskType
+from bot.domain import ContactQuery, LinkedInAction, TaskDraft, TaskType
 from bot.parsing import read_contact, unescape_slack
 from tests.parsing.grammar_support import fields, local, parse
 
@@ -253,15 +253,14 @@ def test_no_name_guess(text: str) -> None:
 def test_help(text: str) -> None:
     parsed = parse(text)
     assert parsed.is_help
-    assert not parsed.is_empty
     assert parsed.draft.problems == ()
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
-def test_nothing_typed_is_help_too_and_says_it_was_empty(text: str) -> None:
+def test_nothing_typed_is_help_too(text: str) -> None:
     parsed = parse(text)
-    assert parsed.is_help
-    assert parsed.is_empty  # the listener opens the form, as the help card promises
+    assert parsed.is_help  # nothing to create (the listener opens the form before parsing)
+    assert parsed.draft == TaskDraft()
 
 
 def test_help_inside_a_sentence_is_a_task() -> None:

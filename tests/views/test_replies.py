@@ -65,14 +65,6 @@ def test_the_usage_card_has_real_examples() -> None:
     assert "/task" in card.text
 
 
-def test_the_usage_card_can_lead_with_what_was_wrong() -> None:
-    card = usage_card("I couldn't tell what kind of task <that> is.")
-    assert blocks_of(card)[0]["text"]["text"] == (
-        "⚠️ I couldn't tell what kind of task &lt;that&gt; is."
-    )
-    assert card.text.startswith("I couldn't tell")
-
-
 def test_an_error_keeps_what_the_rep_typed_on_open_in_form() -> None:
     command = "call jane@acme.com yesterday Ask about pricing"
     card = error_card("“yesterday” is in the past. Try “tomorrow 10am”.", command=command)

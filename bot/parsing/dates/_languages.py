@@ -219,9 +219,3 @@ def vocabulary(language: str) -> MappingProxyType[str, Entry]:
     words.update(_from_dateparser(language))
     words.update(_SUPPLEMENTS.get(language, {}))
     return MappingProxyType(words)
-
-
-@cache
-def longest_phrase(language: str) -> int:
-    """How many words the longest multi-word entry has (bounds the tokenizer's look-ahead)."""
-    return max(len(key.split()) for key in vocabulary(language))

@@ -26,7 +26,3 @@ def wall(day: date, at: time, tz: tzinfo) -> datetime:
 def add_exact(instant: datetime, delta: timedelta, tz: tzinfo) -> datetime:
     """Elapsed-time arithmetic ("in 90 minutes"): add in UTC, show in `tz`."""
     return (instant.astimezone(UTC) + delta).astimezone(tz)
-
-
-def local_today(now: datetime, tz: tzinfo) -> date:
-    return now.astimezone(tz).date()
