@@ -1,18 +1,18 @@
 """What `taskbot when` and `taskbot parse` share: who is asking, and when, from flags or rows.
 
 `--now` is an ISO 8601 instant (a naive one is a wall time in the zone); `--tz` an IANA zone
-or a `+05:30` offset (Slack's `tz_offset` when a user has no `tz`), defaulting to the
+or a `+05:30` / `UTC+05:30` offset (Slack's `tz_offset` when a user has no `tz`; zones are
+written back with `bot.parsing.dates.zone_label`), defaulting to the
 settings' `TASKBOT_DEFAULT_TIMEZONE`; `--locale` the rep's Slack locale. Bad input is a
 `BadInputError` whose message says how to fix it; the commands print it and exit 2.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, tzinfo
 
 from bot.clock import system_clock
-from bot.parsing.dates import DateContext
+from bot.parsing.dates import DateContext, read_zone
 
 EXIT_BAD_INPUT = 2
 
@@ -39,27 +39,18 @@ def context_from(now_text: str | None, zone_text: str | None, locale: str | None
 
 
 def zone_from(zone_text: str | None) -> tzinfo:
-    """An IANA zone or a `+HH:MM` offset; the settings' default zone when None."""
+    """An IANA zone or an offset (`+05:30`, `UTC+05:30`: `read_zone`); the settings' default
+    zone when None."""
     if zone_text is None:
         from bot.settings import load_settings  # noqa: PLC0415 - only when --tz is missing
 
         zone_text = load_settings().default_timezone
     if not isinstance(zone_text, str):
         raise BadInputError(f"a time zone is a string such as America/New_York, got {zone_text!r}")
-    if zone_text.startswith(("+", "-")) and len(zone_text) == 6:  # +05:30, as Slack's tz_offset
-        sign = -1 if zone_text[0] == "-" else 1
-        hours, _, minutes = zone_text[1:].partition(":")
-        if hours.isdigit() and minutes.isdigit():
-            return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
-    try:
-        return ZoneInfo(zone_text)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    zone = read_zone(zone_text)
+    if zone is None:
         raise BadInputError(
             f"unknown time zone {zone_text!r}; use an IANA name such as America/New_York "
             "or an offset such as +05:30"
-        ) from exc
-
-
-def zone_name(tz: tzinfo) -> str:
-    """`America/New_York` for a ZoneInfo, `UTC+05:30` for a fixed offset."""
-    return getattr(tz, "key", None) or str(tz)
+        )
+    return zone

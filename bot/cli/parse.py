@@ -26,11 +26,11 @@ import sys
 from datetime import datetime
 from typing import Any, TextIO
 
-from bot.cli._common import EXIT_BAD_INPUT, BadInputError, context_from, zone_name
+from bot.cli._common import EXIT_BAD_INPUT, BadInputError, context_from
 from bot.messages.dates import when_text
 from bot.messages.task import LINKEDIN_ACTION_NAME, TYPE_NAME
 from bot.parsing import ParsedCommand, parse_command
-from bot.parsing.dates import DateContext, ReadDate
+from bot.parsing.dates import DateContext, ReadDate, zone_label
 
 EXIT_PROBLEMS = 1
 _LABEL_WIDTH = 10
@@ -105,7 +105,7 @@ def record(parsed: ParsedCommand, ctx: DateContext) -> dict[str, Any]:
         "date_text": draft.date_text,
         "body": draft.body,
         "subject": draft.subject,
-        "tz": zone_name(ctx.tz),
+        "tz": zone_label(ctx.tz),
         "problems": [{"field": p.field, "message": p.message} for p in draft.problems],
         "recognised": [{"role": item.role, "text": item.text} for item in parsed.recognised],
     }  # fmt: skip
@@ -132,7 +132,7 @@ def human(parsed: ParsedCommand, ctx: DateContext) -> str:
     lines.append(("body", draft.body or "(empty)"))
     if draft.subject is not None:
         lines.append(("subject", draft.subject))
-    lines.append(("zone", zone_name(ctx.tz)))
+    lines.append(("zone", zone_label(ctx.tz)))
     problems = [f"{p.field}: {p.message}" for p in draft.problems] or ["none"]
     lines += [("problems" if n == 0 else "", problem) for n, problem in enumerate(problems)]
     return "\n".join(_aligned(label, value) for label, value in lines)

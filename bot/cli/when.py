@@ -18,9 +18,8 @@ from typing import Any, TextIO
 
 from bot.cli._common import EXIT_BAD_INPUT, BadInputError
 from bot.cli._common import context_from as _context
-from bot.cli._common import zone_name as _zone_name
 from bot.messages.dates import refusal_message, when_text
-from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date
+from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date, zone_label
 
 __all__ = ["EXIT_BAD_INPUT", "BadInputError", "run"]
 
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(result, args.kind, ctx), ensure_ascii=False))
     elif isinstance(result, ReadDate):
-        print(f'{args.kind} {when_text(result.at)} ({_zone_name(ctx.tz)}) — read "{text}"')
+        print(f'{args.kind} {when_text(result.at)} ({zone_label(ctx.tz)}) — read "{text}"')
     else:
         print(refusal_message(result))
     return 0 if isinstance(result, ReadDate) else 1
@@ -78,11 +77,11 @@ def _as_json(result: ReadDate | DateRefusal, kind: Kind, ctx: DateContext) -> di
             "text": result.text, "kind": kind, "ok": True,
             "at": result.at.isoformat(timespec="seconds"),
             "local": result.at.replace(tzinfo=None).isoformat(timespec="seconds"),
-            "tz": _zone_name(ctx.tz), "has_time": result.has_time, "display": when_text(result.at),
+            "tz": zone_label(ctx.tz), "has_time": result.has_time, "display": when_text(result.at),
         }  # fmt: skip
     return {
         "text": result.text, "kind": kind, "ok": False, "reason": result.reason.value,
-        "message": refusal_message(result), "tz": _zone_name(ctx.tz),
+        "message": refusal_message(result), "tz": zone_label(ctx.tz),
         "resolved": result.resolved.isoformat(timespec="seconds") if result.resolved else None,
         "readings": [day.isoformat() for day in result.readings],
     }  # fmt: skip

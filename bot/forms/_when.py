@@ -8,7 +8,7 @@ task being edited shows its times as a phrase taskbot reads back to the same min
     Sat 5 December 2026 5:30am     1-7 o'clock in the morning say "am": the conventions read a
                                    bare 1-7 as afternoon (CONVENTIONS.md rule 3, "at 5" = 17:00),
                                    and the reader applies that to "05:30" as well
-    Sun 7 November 2027 1:30am UTC-5
+    Sun 7 November 2027 1:30am UTC-05:00
                                    a wall time that happens twice (the hour repeated when DST
                                    ends) names its offset; the reader takes the first otherwise
 
@@ -18,11 +18,11 @@ rep the reader then refuses "Fri 2 Mar" as a contradiction. Full names read in e
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Final
 
 from bot.domain import TaskType
-from bot.parsing.dates import DateContext, default_due
+from bot.parsing.dates import DateContext, default_due, offset_label
 
 _BARE_PM_HOURS = range(1, 8)  # CONVENTIONS.md rule 3: a bare 1-7 is read as pm
 _EOD_HOUR: Final = 17  # CONVENTIONS.md rule 10: EOD is 17:00
@@ -39,7 +39,7 @@ def instant_text(at: datetime, tz: tzinfo) -> str:
     clock = f"{hour}:{minute:02d}am" if hour in _BARE_PM_HOURS else f"{hour:02d}:{minute:02d}"
     text = f"{local:%a} {local.day} {local:%B %Y} {clock}"
     if _repeated(local):
-        text += f" {_utc_offset(local)}"
+        text += f" {offset_label(local.utcoffset() or timedelta(0))}"
     return text
 
 
@@ -69,13 +69,3 @@ def _repeated(local: datetime) -> bool:
     """The wall time happens twice (its other `fold` has another offset)."""
     other = local.replace(fold=1 - local.fold)
     return other.utcoffset() != local.utcoffset()
-
-
-def _utc_offset(local: datetime) -> str:
-    """UTC-5, UTC+5:30: the form the reader takes as an explicit zone."""
-    offset = local.utcoffset()
-    assert offset is not None  # local comes from astimezone: aware
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

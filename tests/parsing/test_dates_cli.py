@@ -81,6 +81,8 @@ def test_jsonl_rows_take_missing_fields_from_the_flags(
             ["when", "--now", "2026-11-25T14:37Z", "--tz", "Mars/Olympus", "EOD"],
             "unknown time zone",
         ),
+        (["when", "--now", "2026-11-25T14:37Z", "--tz", "America", "EOD"], "unknown time zone"),
+        (["when", "--now", "2026-11-25T14:37Z", "--tz", "+25:00", "EOD"], "unknown time zone"),
         (["when", "--now", "2026-11-25T14:37Z", "--tz", "UTC"], "give a phrase"),
     ],
 )
@@ -111,3 +113,13 @@ def test_tz_defaults_to_the_settings_zone(
 def test_a_naive_now_is_a_wall_time_in_the_zone(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["when", "--now", "2026-11-25T14:37", "--tz", "Asia/Kolkata", "--json", "EOD"]) == 0
     assert json.loads(capsys.readouterr().out)["local"] == "2026-11-25T17:00:00"
+
+
+@pytest.mark.parametrize("offset", ["+05:30", "UTC+05:30", "+0530"])
+def test_an_offset_zone_is_read_and_written_the_one_way(
+    offset: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["when", "--now", "2026-11-25T09:07Z", "--tz", offset, "--json", "EOD"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["tz"] == "UTC+05:30"  # what the form's metadata and a repeated hour write
+    assert answer["at"] == "2026-11-25T17:00:00+05:30"

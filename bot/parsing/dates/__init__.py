@@ -33,6 +33,11 @@ ahead, else on the next business day (16:58 → tomorrow, Friday evening → Mon
     default_due(TaskType.TODO, ctx)   # 2026-11-25 17:00-05:00: 14:37 leaves over two hours
     default_due(TaskType.CALL, ctx)   # 2026-11-26 10:00-05:00: today's 10:00 has passed
 
+`zone_label(tz) -> str` and `read_zone(text) -> tzinfo | None` write a rep's zone as text and
+read it back: an IANA name, or `UTC+05:30` for a rep Slack knows only by offset (the form's
+metadata, the CLI's `--tz`); `offset_label(offset)` is that offset form, which the reader
+also takes inside a phrase ("1:30am UTC-05:00").
+
 How a phrase is read: the text is tokenized (emails, URLs, phone numbers, prices, ids are masked
 first), words are looked up in English plus the rep's language (dateparser's month and weekday
 names, taskbot's own phrase glue), and a small grammar assembles one day, one time of day, one
@@ -79,8 +84,9 @@ from bot.parsing.dates._model import (
     RefusalReason,
 )  # fmt: skip
 from bot.parsing.dates._read import read_date
+from bot.parsing.dates._zone_text import offset_label, read_zone, zone_label
 
 __all__ = [
     "DateContext", "DateRefusal", "FoundDate", "Kind", "ReadDate", "RefusalReason", "default_due",
-    "find_date", "read_date",
+    "find_date", "offset_label", "read_date", "read_zone", "zone_label",
 ]  # fmt: skip
