@@ -1,9 +1,9 @@
 """Dependencies point one way (ARCHITECTURE.md, "Dependency direction"): the pure core never
-imports the Block Kit views, and the date reader never imports the sentences about dates.
+imports the Block Kit views, and the sentences (bot.messages) import nothing that uses them.
 
-The views check imports one package in a fresh interpreter and looks at what came with it;
-the dates check reads the package's sources, function-level imports included (the way the
-old cycle was hidden)."""
+Runtime checks import a module first in a fresh interpreter and look at what came with it;
+source checks read every import, function-level ones included (the way a cycle was once
+hidden)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.parsing.dates
+import bot.messages
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -52,13 +52,24 @@ def _imports_anywhere(path: Path) -> set[str]:
     return found
 
 
-def test_the_date_reader_does_not_import_the_sentences_about_dates() -> None:
-    """bot.messages.dates renders a DateRefusal; bot.parsing.dates must not reach back for it,
-    not even from inside a function (a refusal is a value; its sentence is
-    `refusal_message(refusal)`)."""
-    package = Path(bot.parsing.dates.__file__).parent
-    reaching_back = {
-        path.name: sorted(m for m in _imports_anywhere(path) if m.startswith("bot.messages"))
-        for path in sorted(package.glob("*.py"))
-    }
-    assert {name: found for name, found in reaching_back.items() if found} == {}
+MESSAGES = sorted(
+    f"bot.messages.{path.stem}" for path in Path(bot.messages.__file__).parent.glob("[!_]*.py")
+)
+
+
+@pytest.mark.parametrize("module", [m for m in MESSAGES if m != "bot.messages.reply"])
+def test_sentences_depend_on_nothing_but_the_domain(module: str) -> None:
+    """The grammar, the date reader, the form and the views all use bot.messages, so a
+    messages module that imported any of them would close a cycle (messages/dates once
+    imported the date model, which reached back for its sentences). `reply` may also read
+    the Reply client's error types."""
+    path = Path(bot.messages.__file__).parent / f"{module.rsplit('.', 1)[1]}.py"
+    ours = {m for m in _imports_anywhere(path) if m.startswith("bot")}
+    assert {m for m in ours if not m.startswith(("bot.domain", "bot.messages"))} == set()
+
+
+@pytest.mark.parametrize("module", MESSAGES)
+def test_every_messages_module_can_be_imported_first(module: str) -> None:
+    """Importing a module first in a fresh interpreter is what shows a cycle through a
+    package's __init__ (bot.messages.dates → bot.parsing → the grammar → bot.messages.dates)."""
+    assert module in _loaded_after(f"import {module}")

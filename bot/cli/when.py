@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from bot.cli._common import EXIT_BAD_INPUT, BadInputError
 from bot.cli._common import context_from as _context
-from bot.messages.dates import refusal_message, when_text
+from bot.messages.dates import when_text
 from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date, zone_label
 
 __all__ = ["EXIT_BAD_INPUT", "BadInputError", "run"]
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     elif isinstance(result, ReadDate):
         print(f'{args.kind} {when_text(result.at)} ({zone_label(ctx.tz)}) — read "{text}"')
     else:
-        print(refusal_message(result))
+        print(result.message)
     return 0 if isinstance(result, ReadDate) else 1
 
 
@@ -66,7 +66,7 @@ def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
         if isinstance(result, ReadDate):
             record["result"] = result.at.replace(tzinfo=None).isoformat(timespec="seconds")
         else:
-            record["error"] = refusal_message(result)
+            record["error"] = result.message
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 
@@ -81,7 +81,7 @@ def _as_json(result: ReadDate | DateRefusal, kind: Kind, ctx: DateContext) -> di
         }  # fmt: skip
     return {
         "text": result.text, "kind": kind, "ok": False, "reason": result.reason.value,
-        "message": refusal_message(result), "tz": zone_label(ctx.tz),
+        "message": result.message, "tz": zone_label(ctx.tz),
         "resolved": result.resolved.isoformat(timespec="seconds") if result.resolved else None,
         "readings": [day.isoformat() for day in result.readings],
     }  # fmt: skip

@@ -35,7 +35,6 @@ from bot.forms._metadata import EditedTask
 from bot.forms._values import BODY_LIMIT, SUBJECT_LIMIT, FormValues
 from bot.forms._when import instant_text, same_text
 from bot.messages import form as words
-from bot.messages.dates import refusal_message
 from bot.parsing.dates import DateContext, Kind, ReadDate, read_date
 from bot.reply.errors import FieldError
 
@@ -224,7 +223,7 @@ def _read(
     reading = read_date(text, ctx, kind)
     if isinstance(reading, ReadDate):
         return reading.at
-    found.add("start_at" if kind == "start" else "due_to", refusal_message(reading))
+    found.add("start_at" if kind == "start" else "due_to", reading.message)
     return None
 
 

@@ -28,7 +28,6 @@ from typing import Final, Literal
 
 from bot.domain import FieldProblem, TaskType
 from bot.messages import grammar as words
-from bot.messages.dates import refusal_message
 from bot.parsing._text import Span
 from bot.parsing.dates import (
     DateContext,
@@ -220,5 +219,5 @@ def _instant(
 ) -> datetime | None:
     if isinstance(part.result, ReadDate):
         return part.result.at
-    problems.append(FieldProblem(field, refusal_message(part.result)))
+    problems.append(FieldProblem(field, part.result.message))
     return None

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from bot.messages.dates import refusal_message
 from bot.parsing.dates import DateRefusal, ReadDate, find_date, read_date
 from tests.parsing.dates_support import ctx, local
 
@@ -30,7 +29,7 @@ def test_phrase(row: dict[str, Any]) -> None:
         assert at.utcoffset() == at.astimezone(ctx(row["now"], row["tz"]).tz).utcoffset()
     if row["expect"] is None:
         assert isinstance(result, DateRefusal)
-        assert refusal_message(result)
+        assert result.message
 
 
 @pytest.mark.parametrize("row", _rows("commands.jsonl"))

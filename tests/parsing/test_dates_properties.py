@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.messages.dates import refusal_message
 from bot.parsing.dates import (
     DateContext,
     DateRefusal,
@@ -55,7 +54,7 @@ def test_any_text_reads_or_refuses_without_raising(text: str, context: DateConte
     result = read_date(text, context)
     assert isinstance(result, ReadDate | DateRefusal)
     if isinstance(result, DateRefusal):
-        assert refusal_message(result)
+        assert result.message
     else:
         assert result.at.tzinfo is not None
 

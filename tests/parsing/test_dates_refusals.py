@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from bot.messages.dates import refusal_message
 from bot.parsing.dates import DateRefusal, Kind, ReadDate, RefusalReason, find_date, read_date
 from tests.parsing.dates_support import ctx
 
@@ -54,7 +53,7 @@ def test_reason(text: str, locale: str | None, reason: RefusalReason) -> None:
     result = read_date(text, ctx(NOW, locale=locale))
     assert isinstance(result, DateRefusal), result
     assert result.reason is reason
-    message = refusal_message(result)
+    message = result.message
     assert "‘" in message, "a message quotes an example of what to type"
     assert any(word in message.lower() for word in ("try", "type")), message
 
@@ -64,30 +63,30 @@ def test_past_carries_the_instant_it_resolved_to() -> None:
     assert isinstance(result, DateRefusal)
     assert result.resolved is not None
     assert result.resolved.date() == date(2026, 11, 20)
-    assert "Fri 20 Nov 2026" in refusal_message(result)
+    assert "Fri 20 Nov 2026" in result.message
 
 
 def test_ambiguous_carries_both_readings() -> None:
     result = read_date("3/12", ctx(NOW, locale=None))
     assert isinstance(result, DateRefusal)
     assert result.readings == (date(2026, 12, 3), date(2027, 3, 12))
-    assert "3 Dec" in refusal_message(result)
-    assert "12 Mar" in refusal_message(result)
+    assert "3 Dec" in result.message
+    assert "12 Mar" in result.message
 
 
 def test_weekday_mismatch_names_both_days() -> None:
     result = read_date("Friday Dec 3", ctx(NOW))
     assert isinstance(result, DateRefusal)
     assert (result.weekday_given, result.weekday_actual) == (4, 3)
-    assert "Thursday" in refusal_message(result)
-    assert "Friday" in refusal_message(result)
+    assert "Thursday" in result.message
+    assert "Friday" in result.message
 
 
 def test_yesterday_message_reads_like_a_person() -> None:
     result = read_date("yesterday", ctx(NOW))
     assert isinstance(result, DateRefusal)
-    assert refusal_message(result).startswith("‘yesterday’ is in the past")
-    assert "‘tomorrow 10am’" in refusal_message(result)
+    assert result.message.startswith("‘yesterday’ is in the past")
+    assert "‘tomorrow 10am’" in result.message
 
 
 @pytest.mark.parametrize(
@@ -123,13 +122,13 @@ def test_past_names_the_instant_typed(text: str, locale: str, kind: Kind, resolv
     assert result.resolved is not None
     assert result.resolved.tzinfo == ctx(NOW).tz
     assert result.resolved.replace(tzinfo=None).isoformat() == resolved
-    assert f"{result.resolved:%H:%M}" in refusal_message(result)
+    assert f"{result.resolved:%H:%M}" in result.message
 
 
 def test_past_message_shows_the_time_typed_not_the_default() -> None:
     result = read_date("Mon 23 Nov 15:00", ctx(NOW))
     assert isinstance(result, DateRefusal)
-    assert refusal_message(result).startswith(
+    assert result.message.startswith(
         "‘Mon 23 Nov 15:00’ is in the past (Mon 23 Nov 2026 15:00 EST)"
     )
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 
 from bot.domain import TaskType
-from bot.messages.dates import refusal_message
 from bot.parsing.dates import DateRefusal, ReadDate, RefusalReason, find_date
 from tests.parsing.dates_support import ctx
 from tests.parsing.grammar_support import NOW, fields, local, parse
@@ -154,7 +153,7 @@ def test_a_refused_phrase_is_a_problem_and_stays_visible(
     assert draft.date_text == date_text  # never silently dropped
     assert draft.body == body
     assert fields(draft.problems) == ["due_to"]
-    assert draft.problems[0].message == refusal_message(parsed.due)
+    assert draft.problems[0].message == parsed.due.message
 
 
 def test_an_ambiguous_date_with_an_unknown_locale_is_a_problem() -> None:

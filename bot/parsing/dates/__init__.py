@@ -10,7 +10,7 @@ This package is the only importer of dateparser in taskbot. Its public API::
 
     read_date("next Friday", ctx)            # ReadDate(at=2026-12-04 17:00-05:00, has_time=False)
     read_date("tomorrow 3pm", ctx, "start")  # ReadDate(at=2026-11-26 15:00-05:00, has_time=True)
-    read_date("yesterday", ctx)              # DateRefusal(reason=RefusalReason.PAST, …)
+    read_date("yesterday", ctx).message      # "'yesterday' is in the past (…). Try …"
 
     found = find_date("call jane@acme.com tomorrow 3pm Ask about pricing", ctx)
     found.date_text   # "tomorrow 3pm"
@@ -21,9 +21,9 @@ This package is the only importer of dateparser in taskbot. Its public API::
 (a modal field, `taskbot when`). `find_date(text, ctx, kind="due") -> FoundDate | None` finds
 the due phrase inside free text (a `/task` command). `kind` picks the default time of a date
 without one: due 17:00, start 09:00. A `DateRefusal` has a `reason` (RefusalReason: PAST,
-IMPOSSIBLE, AMBIGUOUS, VAGUE, WEEKDAY_MISMATCH, UNREADABLE) and the facts a sentence needs;
-`bot.messages.dates.refusal_message(refusal)` says what was wrong and what to type instead
-("'yesterday' is in the past (…). Try …"). This package imports no messages.
+IMPOSSIBLE, AMBIGUOUS, VAGUE, WEEKDAY_MISMATCH, UNREADABLE), the facts, and a `.message` that
+says what was wrong and what to type instead — a sentence of `bot.messages.dates`, which
+depends on nothing of taskbot's, so the dependency points one way only.
 
 `default_due(task_type, ctx, after=None) -> datetime` is when a task is due if the rep named
 no due date — one rule for `/task` and the form: calls and meetings at 10:00, other tasks at

@@ -7,6 +7,8 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Literal
 
+from bot.messages import dates as words
+
 Kind = Literal["due", "start"]
 """What the date is for: it decides the default time of a date without a time (rule 1)."""
 
@@ -70,9 +72,7 @@ class DateRefusal:
 
     `resolved` is the instant a PAST phrase pointed at; `readings` the candidate dates of an
     AMBIGUOUS one; `weekday_given`/`weekday_actual` (0 = Monday) describe a WEEKDAY_MISMATCH;
-    `detail` names the impossible part ("Feb 30", "25:00"). What a rep reads about it is
-    `bot.messages.dates.refusal_message(refusal)`: sentences live with the messages, which
-    depend on this package, never the other way round.
+    `detail` names the impossible part ("Feb 30", "25:00").
     """
 
     reason: RefusalReason
@@ -82,6 +82,26 @@ class DateRefusal:
     weekday_given: int | None = None
     weekday_actual: int | None = None
     detail: str = ""
+
+    @property
+    def message(self) -> str:
+        """What was wrong, in a rep's words, and what to type instead (the sentences are
+        `bot.messages.dates`'s; this picks the one for the reason and gives it the facts)."""
+        match self.reason:
+            case RefusalReason.PAST:
+                return words.in_the_past(self.text, self.resolved)
+            case RefusalReason.IMPOSSIBLE:
+                return words.not_a_real_date(self.text, self.detail)
+            case RefusalReason.AMBIGUOUS:
+                return words.could_mean(self.text, self.readings)
+            case RefusalReason.VAGUE:
+                return words.says_no_time(self.text)
+            case RefusalReason.WEEKDAY_MISMATCH:
+                day = self.resolved.date() if self.resolved else None
+                given, actual = self.weekday_given or 0, self.weekday_actual or 0
+                return words.weekday_contradicts(self.text, day, given, actual)
+            case RefusalReason.UNREADABLE:
+                return words.unreadable(self.text)
 
 
 @dataclass(frozen=True, slots=True)
