@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from typing import Final
 
 from bot.domain import CallResolution, LinkedInAction, TaskStatus, TaskType
+from bot.messages.dates import when_text
 
 TYPE_EMOJI: Final[dict[TaskType, str]] = {
     TaskType.TODO: "📝",
@@ -127,9 +128,9 @@ def progress(task_type: TaskType | None, action: LinkedInAction | None, contact:
 
 def when(at: datetime, tz: tzinfo) -> str:
     """A time in the rep's zone for plain text (notifications, date-token fallbacks):
-    "Thu 26 Nov 2026 15:00 EST". Day-month order and a 24-hour clock read the same everywhere."""
-    local = at.astimezone(tz)
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname() or ''}".rstrip()
+    "Thu 26 Nov 2026 15:00 EST" — `bot.messages.dates.when_text`, the one way taskbot writes
+    an instant, under the name the card uses."""
+    return when_text(at, tz)
 
 
 def card_fallback(

@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 
 from bot import fitting
 from bot.linkedin import profile_label
-from bot.messages import task as words
+from bot.messages.dates import when_text
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
@@ -28,7 +28,7 @@ def date_token(at: datetime, tz: tzinfo, token: str = DATE_FORMAT) -> str:
     """`<!date^UNIX^{date_short_pretty} at {time}|fallback in the rep's zone>`."""
     if at.tzinfo is None:
         raise ValueError(f"date_token needs an aware datetime, got {at.isoformat()}")
-    fallback = escape(words.when(at, tz)).replace("|", "/")
+    fallback = escape(when_text(at, tz)).replace("|", "/")
     return f"<!date^{int(at.timestamp())}^{token}|{fallback}>"
 
 

@@ -25,7 +25,7 @@ def test_only_the_three_characters_slack_names_are_escaped() -> None:
 def test_a_date_token_renders_for_each_viewer_with_a_fallback_in_the_reps_zone() -> None:
     at = datetime(2026, 1, 3, 16, 0, tzinfo=UTC)
     assert mrkdwn.date_token(at, ZoneInfo("Asia/Kolkata")) == (
-        "<!date^1767456000^{date_short_pretty} at {time}|Sat 03 Jan 2026 21:30 IST>"
+        "<!date^1767456000^{date_short_pretty} at {time}|Sat 3 Jan 2026 21:30 IST>"
     )
     with pytest.raises(ValueError, match="aware"):
         mrkdwn.date_token(datetime(2026, 1, 3, 16, 0), UTC)
