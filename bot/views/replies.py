@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, HeaderBlock, PlainTextO
 
 from bot import ids
 from bot.domain import Contact, LinkedInAction, TaskType
-from bot.fitting import shorten
+from bot.fitting import fit_plain, shorten
 from bot.messages import task as words
 from bot.messages import usage
 from bot.views import mrkdwn
@@ -26,7 +26,6 @@ from bot.views.card import (
     bullet_list,
     button,
     context,
-    fit_plain,
     mrkdwn_section,
 )
 from bot.views.values import CommandRef, ContactPick, FormRef, encode_fitting
