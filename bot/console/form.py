@@ -27,6 +27,7 @@ from typing import Any, Final
 
 from slack_bolt.response import BoltResponse
 
+from bot import ids
 from bot.console import payloads
 from bot.console.modal_view import (
     Input,
@@ -85,7 +86,7 @@ class FormFiller:
     def start(self) -> None:
         view = self.view
         self._printer.line(words.form_title(text_of(view.get("title"))))
-        for note in context_texts(view, "form.notes"):
+        for note in context_texts(view, ids.FORM_NOTES_BLOCK):
             self._printer.line(note)
         self._printer.line(words.FORM_HOWTO)
         self._queue = [field.block_id for field in inputs_of(view)]
@@ -106,7 +107,7 @@ class FormFiller:
         elif field.hint and field.block_id not in self._hinted:
             self._printer.line(field.hint)
             self._hinted.add(field.block_id)
-        for notice in context_texts(self.view, f"{field.block_id}.notice"):
+        for notice in context_texts(self.view, ids.notice_block_id(field.block_id)):
             self._printer.line(notice)
 
     def _field(self) -> Input:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Final, TypeVar
 
 from bot.domain import Field, LinkedInAction, TaskType
-from bot.forms import FIELD_BLOCKS, ContactChoice, EditedTask, FormValues
+from bot.forms import ContactChoice, EditedTask, FormValues
+from bot.ids import FIELD_BLOCKS
 from bot.messages import saving as words
 from bot.views.values import EditRef, FormRef
 

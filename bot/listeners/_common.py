@@ -15,6 +15,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.background import after_ack
 from bot.domain import ContactQuery, TaskDraft
+from bot.linkedin import profile_label
 from bot.messages import outcomes as words
 from bot.parsing.dates import DateContext
 from bot.service import (
@@ -34,7 +35,6 @@ from bot.views import (
     CardContext,
     contact_pick_card,
     error_card,
-    mrkdwn,
     progress_card,
     task_card,
     usage_card,
@@ -246,5 +246,5 @@ def contact_label(query: ContactQuery) -> str:
     if query.kind == "id":
         return f"#{query.value}"
     if query.kind == "linkedin":
-        return mrkdwn.linkedin_label(query.value)
+        return profile_label(query.value)
     return query.value

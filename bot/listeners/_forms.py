@@ -17,11 +17,8 @@ opened with, without asking `users.info` again.
 from __future__ import annotations
 
 import logging
-import re
 import secrets
-from datetime import timedelta, timezone, tzinfo
-from typing import Any, Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -33,7 +30,7 @@ from bot.forms import FormMetadata, FormValues, Origin, contact_errors, contact_
 from bot.listeners._common import date_context, rep_profile, send
 from bot.listeners._delivery import direct_message
 from bot.messages import saving as words
-from bot.parsing.dates import DateContext
+from bot.parsing.dates import DateContext, read_zone, zone_label
 from bot.service import ContactUnresolved, Trouble
 from bot.users import UserProfile
 from bot.views import error_card
@@ -41,33 +38,6 @@ from bot.views.modal import Mode, task_modal
 from bot.wiring import Dependencies
 
 log = logging.getLogger(__name__)
-
-_OFFSET: Final = re.compile(r"^UTC([+-])(\d{2}):(\d{2})$")
-
-
-def zone_label(tz: tzinfo) -> str:
-    """`Europe/Berlin`, or `UTC+05:30` for a fixed offset (read back by `zone_from`)."""
-    key = getattr(tz, "key", None)
-    if isinstance(key, str) and key:
-        return key
-    offset = tz.utcoffset(None) or timedelta(0)  # fixed offsets need no instant
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{rest:02d}"
-
-
-def zone_from(label: str | None) -> tzinfo | None:
-    if not label:
-        return None
-    if offset := _OFFSET.match(label):
-        sign = 1 if offset.group(1) == "+" else -1
-        minutes = int(offset.group(2)) * 60 + int(offset.group(3))
-        return timezone(timedelta(minutes=sign * minutes)) if minutes < 24 * 60 else None
-    try:
-        return ZoneInfo(label)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def form_metadata(
@@ -91,7 +61,7 @@ def form_mode(meta: FormMetadata) -> Mode:
 
 async def form_context(deps: Dependencies, meta: FormMetadata) -> DateContext:
     """The rep's clock for reading the form: the zone it was opened with, else users.info."""
-    tz = zone_from(meta.tz)
+    tz = read_zone(meta.tz)
     if tz is not None and meta.locale:
         return DateContext(now=deps.clock(), tz=tz, locale=meta.locale)
     profile = await rep_profile(deps, meta.user_id)

@@ -29,6 +29,7 @@ from typing import Any
 from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import ids
+from bot.fitting import fit_plain
 from bot.forms import (
     ERROR_TEXT,
     FormErrors,
@@ -54,7 +55,6 @@ from bot.service import (
     Trouble,
     may_have_stored,
 )
-from bot.views.card import fit_plain
 from bot.views.modal import message_modal
 from bot.wiring import Dependencies
 

@@ -6,11 +6,9 @@ Slack escaping happens here: views escape user text, these sentences are ours.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from typing import Final
 
 from bot.domain import CallResolution, LinkedInAction, TaskStatus, TaskType
-from bot.messages.dates import when_text
 
 TYPE_EMOJI: Final[dict[TaskType, str]] = {
     TaskType.TODO: "📝",
@@ -124,13 +122,6 @@ def progress(task_type: TaskType | None, action: LinkedInAction | None, contact:
     noun = _task_noun(task_type, action)
     sentence = f"Creating {noun} for {contact}" if contact else f"Creating {noun}"
     return f"⏳ {sentence}…"
-
-
-def when(at: datetime, tz: tzinfo) -> str:
-    """A time in the rep's zone for plain text (notifications, date-token fallbacks):
-    "Thu 26 Nov 2026 15:00 EST" — `bot.messages.dates.when_text`, the one way taskbot writes
-    an instant, under the name the card uses."""
-    return when_text(at, tz)
 
 
 def card_fallback(

@@ -27,9 +27,8 @@ from bot.fitting import fit_plain
 __all__ = [
     "ACTIONS_ELEMENTS", "BUTTON_TEXT", "CONFIRM_BUTTON", "CONFIRM_TEXT", "CONFIRM_TITLE",
     "FIELD_TEXT", "HEADER_TEXT", "MESSAGE_BLOCKS", "SECTION_TEXT", "Card", "bullet_list",
-    "button", "confirm", "context", "fit_plain", "mrkdwn_section",
+    "button", "confirm", "context", "mrkdwn_section",
 ]  # fmt: skip
-"""`fit_plain` lives in `bot.fitting`; listeners/_submit.py still imports it from here."""
 
 MESSAGE_BLOCKS: Final = 50
 SECTION_TEXT: Final = 3000

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from bot import fitting
-from bot.linkedin import profile_label
 from bot.messages.dates import when_text
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -44,10 +42,3 @@ def link(url: str, label: str) -> str:
 
 def mailto(email: str) -> str:
     return link(f"mailto:{email}", email)
-
-
-# Names views/task.py and listeners/_common.py still reach through this module; the one
-# implementation of each is in bot.linkedin and bot.fitting.
-linkedin_label = profile_label
-shorten = fitting.shorten
-split = fitting.split

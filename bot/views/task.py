@@ -30,9 +30,11 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot import ids
+from bot import fitting, ids
 from bot.domain import Contact, CreationSource, DeliveryInfo, Task, TaskType
+from bot.linkedin import profile_label
 from bot.messages import task as words
+from bot.messages.dates import when_text
 from bot.views import mrkdwn
 from bot.views.card import (
     FIELD_TEXT,
@@ -42,7 +44,6 @@ from bot.views.card import (
     button,
     confirm,
     context,
-    fit_plain,
     mrkdwn_section,
 )
 from bot.views.values import TaskRef, encode
@@ -76,7 +77,7 @@ def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
     blocks: list[Block] = [
         HeaderBlock(
             text=PlainTextObject(
-                text=fit_plain(
+                text=fitting.fit_plain(
                     words.heading(task.task_type, task.linkedin_action, contact_name),
                     HEADER_TEXT,
                 ),
@@ -94,7 +95,7 @@ def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
     blocks.extend(_body(task))
     blocks.append(context(*_context_items(task, ctx)))
     blocks.extend(_actions(task, contact_name, ctx))
-    due = words.when(task.due_to, ctx.tz)
+    due = when_text(task.due_to, ctx.tz)
     text = words.card_fallback(task.task_type, task.linkedin_action, contact_name, due, task.status)
     return Card(blocks=tuple(blocks), text=text)
 
@@ -109,7 +110,7 @@ def _contact_name(task: Task, contact: Contact | None) -> str | None:
 
 def _fields(task: Task, contact: Contact | None, tz: tzinfo) -> list[MarkdownTextObject]:
     def field(label: str, value: str) -> MarkdownTextObject:
-        return MarkdownTextObject(text=mrkdwn.shorten(f"*{label}*\n{value}", FIELD_TEXT))
+        return MarkdownTextObject(text=fitting.shorten(f"*{label}*\n{value}", FIELD_TEXT))
 
     found = [
         field(words.START, mrkdwn.date_token(task.start_at, tz)),
@@ -142,7 +143,7 @@ def _delivery_target(task: Task, contact: Contact | None) -> tuple[str, str] | N
     if linkedin:
         # Reply stores what was imported; "linkedin.com/in/jane" is not a link without a scheme.
         url = linkedin if linkedin.startswith(("https://", "http://")) else f"https://{linkedin}"
-        return words.LINKEDIN, mrkdwn.link(url, mrkdwn.linkedin_label(linkedin))
+        return words.LINKEDIN, mrkdwn.link(url, profile_label(linkedin))
     if email:
         return words.EMAIL, mrkdwn.mailto(email)
     return None
@@ -155,8 +156,8 @@ def _body(task: Task) -> list[SectionBlock]:
         return [mrkdwn_section(f"_{words.NO_BODY}_")]
     escaped = mrkdwn.escape(body.strip())
     if len(escaped) > MAX_BODY:
-        escaped = mrkdwn.shorten(escaped, MAX_BODY, marker=words.BODY_CUT)
-    return [mrkdwn_section(piece) for piece in mrkdwn.split(escaped, SECTION_TEXT) if piece]
+        escaped = fitting.shorten(escaped, MAX_BODY, marker=words.BODY_CUT)
+    return [mrkdwn_section(piece) for piece in fitting.split(escaped, SECTION_TEXT) if piece]
 
 
 def _context_items(task: Task, ctx: CardContext) -> list[str]:
