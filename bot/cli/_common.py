@@ -9,7 +9,11 @@ settings' `TASKBOT_DEFAULT_TIMEZONE`; `--locale` the rep's Slack locale. Bad inp
 
 from __future__ import annotations
 
+import argparse
+import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, tzinfo
+from typing import Any
 
 from bot.clock import system_clock
 from bot.parsing.dates import DateContext, read_zone
@@ -54,3 +58,24 @@ def zone_from(zone_text: str | None) -> tzinfo:
             "or an offset such as +05:30"
         )
     return zone
+
+
+def jsonl_rows(
+    lines: Iterable[str], args: argparse.Namespace
+) -> Iterator[tuple[int, dict[str, Any], DateContext]]:
+    """`--jsonl` input: each non-blank line as (line number, row, the row's date context),
+    a row's `now`/`tz`/`locale` falling back to the flags. A line that cannot be used raises
+    `BadInputError` naming its line number."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                raise BadInputError("each row needs a JSON object with a string 'text'")
+            ctx = context_from(
+                row.get("now", args.now), row.get("tz", args.tz), row.get("locale", args.locale)
+            )
+        except (BadInputError, json.JSONDecodeError) as problem:
+            raise BadInputError(f"line {number}: {problem}") from problem
+        yield number, row, ctx

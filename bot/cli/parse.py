@@ -26,7 +26,7 @@ import sys
 from datetime import datetime
 from typing import Any, TextIO
 
-from bot.cli._common import EXIT_BAD_INPUT, BadInputError, context_from
+from bot.cli._common import EXIT_BAD_INPUT, BadInputError, context_from, jsonl_rows
 from bot.messages.dates import when_text
 from bot.messages.task import LINKEDIN_ACTION_NAME, TYPE_NAME
 from bot.parsing import ParsedCommand, parse_command
@@ -58,22 +58,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
-    for number, line in enumerate(rows, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise BadInputError("each row needs a JSON object with a string 'text'")
-            ctx = context_from(
-                row.get("now", args.now), row.get("tz", args.tz), row.get("locale", args.locale)
-            )
-        except (BadInputError, json.JSONDecodeError) as problem:
-            print(f"taskbot parse: line {number}: {problem}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        parsed = parse_command(row["text"], ctx)
-        out.write(json.dumps({"id": row.get("id"), **record(parsed, ctx)}, ensure_ascii=False))
-        out.write("\n")
+    try:
+        for _, row, ctx in jsonl_rows(rows, args):
+            parsed = parse_command(row["text"], ctx)
+            out.write(json.dumps({"id": row.get("id"), **record(parsed, ctx)}, ensure_ascii=False))
+            out.write("\n")
+    except BadInputError as problem:
+        print(f"taskbot parse: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
 
 

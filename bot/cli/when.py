@@ -16,8 +16,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from bot.cli._common import EXIT_BAD_INPUT, BadInputError
-from bot.cli._common import context_from as _context
+from bot.cli._common import EXIT_BAD_INPUT, BadInputError, context_from, jsonl_rows
 from bot.messages.dates import when_text
 from bot.parsing.dates import DateContext, DateRefusal, Kind, ReadDate, read_date, zone_label
 
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         text = " ".join(args.text).strip()
         if not text:
             raise BadInputError("give a phrase to read, e.g. taskbot when 'EOD Fri'")
-        ctx = _context(args.now, args.tz, args.locale)
+        ctx = context_from(args.now, args.tz, args.locale)
         result = read_date(text, ctx, args.kind)
     except BadInputError as problem:
         print(f"taskbot when: {problem}", file=sys.stderr)
@@ -46,28 +45,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_jsonl(args: argparse.Namespace, rows: TextIO, out: TextIO) -> int:
-    for number, line in enumerate(rows, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise BadInputError("each row needs a JSON object with a string 'text'")
-            ctx = _context(row.get("now", args.now), row.get("tz", args.tz),
-                           row.get("locale", args.locale))  # fmt: skip
+    try:
+        for number, row, ctx in jsonl_rows(rows, args):
             kind = row.get("kind") or args.kind
             if kind not in ("due", "start"):
-                raise BadInputError(f"kind must be 'due' or 'start', got {kind!r}")
+                raise BadInputError(f"line {number}: kind must be 'due' or 'start', got {kind!r}")
             result = read_date(row["text"], ctx, kind)
-        except (BadInputError, json.JSONDecodeError) as problem:
-            print(f"taskbot when: line {number}: {problem}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        record: dict[str, Any] = {"id": row.get("id"), "result": None, "error": None}
-        if isinstance(result, ReadDate):
-            record["result"] = result.at.replace(tzinfo=None).isoformat(timespec="seconds")
-        else:
-            record["error"] = result.message
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            record: dict[str, Any] = {"id": row.get("id"), "result": None, "error": None}
+            if isinstance(result, ReadDate):
+                record["result"] = result.at.replace(tzinfo=None).isoformat(timespec="seconds")
+            else:
+                record["error"] = result.message
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except BadInputError as problem:
+        print(f"taskbot when: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return 0
 
 
