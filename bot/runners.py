@@ -106,7 +106,7 @@ def run_socket(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     from bot.wiring import ConfigurationError  # noqa: PLC0415
 
     try:
-        return asyncio.run(serve_socket_mode(settings, err=err))
+        return asyncio.run(serve_socket_mode(settings, err=err, tune_gc=True))
     except (ConfigurationError, SandboxDatabaseError) as exc:
         err.write(f"taskbot socket: {exc}\n")
         return CONFIGURATION
