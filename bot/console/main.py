@@ -116,7 +116,9 @@ async def run_console(
             clock=clock,
         ) as deps,
     ):
-        printer = Printer(out, ansi=ansi, tz=ZoneInfo(zone), clock=clock)
+        printer = Printer(
+            out, ansi=ansi, tz=ZoneInfo(zone), clock=clock, names={user.id: user.name}
+        )
         session = ConsoleSession(
             app=build_app(deps, mode="console"),
             deps=deps,

@@ -18,11 +18,21 @@ _VIEWS = frozenset({"views.open", "views.update", "views.push"})
 
 
 class Printer:
-    def __init__(self, out: TextIO, *, ansi: bool, tz: tzinfo, clock: Clock) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        ansi: bool,
+        tz: tzinfo,
+        clock: Clock,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
+        """`names`: display names by Slack user id, so a mention reads `@you` as in Slack."""
         self._out = out
         self._ansi = ansi
         self._tz = tz
         self._clock = clock
+        self._names = dict(names or {})
         self.refusals = 0
         """How many messages or views Slack would have refused (the console's exit code)."""
 
@@ -71,4 +81,6 @@ class Printer:
         self.line()
 
     def _render(self, blocks: Sequence[Mapping[str, Any]]) -> str:
-        return render_text(blocks, ansi=self._ansi, tz=self._tz, now=self._clock())
+        return render_text(
+            blocks, ansi=self._ansi, tz=self._tz, now=self._clock(), names=self._names
+        )

@@ -65,9 +65,16 @@ def console_buttons(blocks: Sequence[BlockLike]) -> list[ConsoleButton]:
 
 
 def render_text(
-    blocks: Sequence[BlockLike], *, ansi: bool, tz: tzinfo, now: datetime | None = None
+    blocks: Sequence[BlockLike],
+    *,
+    ansi: bool,
+    tz: tzinfo,
+    now: datetime | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> str:
-    style = _Style(ansi=ansi, tz=tz, now=now)
+    """`names`: display names by Slack user id, for mentions (`<@U123>` → `@jane`), as
+    Slack shows them; an id it lacks is shown as the id."""
+    style = _Style(ansi=ansi, tz=tz, now=now, names=names or {})
     keywords = iter(b.keyword for b in console_buttons(blocks))
     lines: list[str] = []
     for block in _as_dicts(blocks):
@@ -148,6 +155,7 @@ class _Style:
     ansi: bool
     tz: tzinfo
     now: datetime | None
+    names: Mapping[str, str]
 
     def bold(self, text: str) -> str:
         return f"{BOLD}{text}{RESET}" if self.ansi and text else text
@@ -188,7 +196,7 @@ class _Style:
         if target.startswith("mailto:"):
             return _unescape(target.removeprefix("mailto:"))
         if target.startswith("@"):
-            return f"@{label or target[1:]}"
+            return f"@{label or self.names.get(target[1:]) or target[1:]}"
         if target.startswith("#"):
             return f"#{label or target[1:]}"
         if target.startswith("!"):

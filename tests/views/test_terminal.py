@@ -117,3 +117,9 @@ def test_buttons_have_the_keyword_the_console_accepts() -> None:
 def test_plain_text_objects_are_not_read_as_mrkdwn() -> None:
     blocks = [{"type": "section", "text": {"type": "plain_text", "text": "*not bold* &amp;"}}]
     assert render_text(blocks, ansi=False, tz=TOKYO) == "*not bold* &amp;"
+
+
+def test_a_mention_shows_the_persons_name_when_known() -> None:
+    blocks = [section("Shared by <@U0JANE> and <@U0BOB> and <@U0EVE|eve>")]
+    text = render_text(blocks, ansi=False, tz=TOKYO, names={"U0JANE": "jane"})
+    assert text == "Shared by @jane and @U0BOB and @eve"
