@@ -59,6 +59,8 @@ class ConsoleSession:
         standin.subscribe(self._arrived.append)
         self._visible: list[Mapping[str, Any] | None] = []
         """Messages shown so far, oldest first; None where one was replaced or deleted."""
+        self._gone: set[str] = set()
+        """Keywords of buttons that were on screen once (said differently when pressed)."""
         self._acts_on: dict[str, int] = {}
         """response_url -> index in `_visible` of the message its `replace_original` replaces."""
         self._confirming: tuple[ConsoleButton, int] | None = None
@@ -125,7 +127,11 @@ class ConsoleSession:
             self._say(words.only_task(text.split(maxsplit=1)[0]))
             return
         if not await self.press(text):
-            self._say(words.unknown_input(text, [b.keyword for b in self.buttons]))
+            keywords = [b.keyword for b in self.buttons]
+            if _keyword_of(text) in self._gone:
+                self._say(words.button_gone(text, keywords))
+            else:
+                self._say(words.unknown_input(text, keywords))
 
     def _say(self, text: str) -> None:
         self._printer.line(text)
@@ -146,8 +152,7 @@ class ConsoleSession:
     async def press(self, keyword: str, *, confirmed: bool = False) -> bool:
         """Click the button `keyword` (or `pick N`) on the newest message that has it, asking
         first if it has a confirm dialog; False when no visible message has such a button."""
-        pick = _PICK.match(keyword.strip())
-        wanted = (pick.group("number") if pick else keyword.strip()).lower()
+        wanted = _keyword_of(keyword)
         found = next(((i, b) for i, b in self._pressable() if b.keyword.lower() == wanted), None)
         if found is None:
             return False
@@ -264,6 +269,8 @@ class ConsoleSession:
         """A response_url post changes what is on screen as it would in Slack."""
         target = self._acts_on.get(call.response_url or "")
         body = call.params
+        if target is not None and (body.get("delete_original") or body.get("replace_original")):
+            self._forget(self._visible[target])
         if body.get("delete_original"):
             if target is not None:
                 self._visible[target] = None
@@ -272,6 +279,17 @@ class ConsoleSession:
             self._visible[target] = body
             return
         self._visible.append(body)
+
+    def _forget(self, message: Mapping[str, Any] | None) -> None:
+        """`message` leaves the screen: its buttons can no longer be pressed."""
+        if message is not None:
+            self._gone.update(b.keyword.lower() for b in console_buttons(_blocks(message)))
+
+
+def _keyword_of(text: str) -> str:
+    """The button keyword a line names: `done` → `done`, `pick 2` → `2`."""
+    pick = _PICK.match(text.strip())
+    return (pick.group("number") if pick else text.strip()).lower()
 
 
 def _blocks(message: Mapping[str, Any]) -> list[Any]:

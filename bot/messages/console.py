@@ -47,6 +47,15 @@ def unknown_input(text: str, keywords: Sequence[str]) -> str:
     return f"‘{text}’ isn't something the console knows. Type /task …{buttons} (help explains)."
 
 
+def button_gone(text: str, keywords: Sequence[str]) -> str:
+    """A button that was on a message the app has since replaced (a card after Done)."""
+    now = f"Buttons you can press now: {', '.join(keywords)}." if keywords else "No buttons now."
+    return (
+        f"‘{text}’ was a button on a message taskbot has changed since, so it's gone (as in "
+        f"Slack). {now}"
+    )
+
+
 def only_task(command: str) -> str:
     return f"{command} isn't a taskbot command; the only one is /task (try /task help)."
 

@@ -196,16 +196,16 @@ async def test_a_confirmed_cancel_cancels_and_the_card_loses_its_buttons() -> No
         f"Task #10001 · {CARD_CONTEXT}\n"
         "[share]\n\n"
         # The card was replaced: its cancel button is gone with it.
-        "taskbot> cancel\n‘cancel’ isn't something the console knows. Type /task … or a "
-        "button: share (help explains).\n\n"
+        "taskbot> cancel\n‘cancel’ was a button on a message taskbot has changed since, so "
+        "it's gone (as in Slack). Buttons you can press now: share.\n\n"
     )
 
 
 async def test_a_replaced_message_loses_its_buttons() -> None:
     _, output = await run_script('task call "Jane" tomorrow 3pm hi\npick 1\npick 2\n')
     assert output.endswith(
-        "taskbot> pick 2\n‘pick 2’ isn't something the console knows. Type /task … or a "
-        "button: done, edit, cancel, share (help explains).\n\n"
+        "taskbot> pick 2\n‘pick 2’ was a button on a message taskbot has changed since, so "
+        "it's gone (as in Slack). Buttons you can press now: done, edit, cancel, share.\n\n"
     )
 
 
@@ -281,3 +281,14 @@ async def test_terminal_lines_prompt_one_line_at_a_time(monkeypatch: pytest.Monk
     ]
     # The prompt is the console's, or the form field being asked; it stays until changed.
     assert prompts == ["taskbot> ", "Due [EOD]> ", "Due [EOD]> "]
+
+
+async def test_done_twice_says_the_button_is_gone_not_that_done_is_unknown() -> None:
+    code, output = await run_script("/task todo tomorrow Send the deck\ndone\ndone\nbogus\n")
+    assert code == 0
+    assert output.endswith(
+        "taskbot> done\n‘done’ was a button on a message taskbot has changed since, so it's "
+        "gone (as in Slack). Buttons you can press now: share.\n\n"
+        "taskbot> bogus\n‘bogus’ isn't something the console knows. Type /task … or a button: "
+        "share (help explains).\n\n"
+    )
