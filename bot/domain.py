@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.linkedin import profile_url
+from bot.templates import unclosed_variable
 
 
 class TaskType(enum.Enum):
@@ -131,6 +132,14 @@ class TaskWrite:
             found.append(FieldProblem("due_to", "The due time must be after the start."))
         if not self.body.strip():
             found.append(FieldProblem("body", "The task needs a description."))
+        # Reply renders body and subject as Handlebars, which cannot parse an open `{{`.
+        texts: tuple[tuple[Field, str], ...] = (
+            ("body", self.body),
+            ("subject", self.subject or ""),
+        )
+        for name, text in texts:
+            if (fragment := unclosed_variable(text)) is not None:
+                found.append(FieldProblem(name, _unclosed(fragment)))
         if self.task_type.needs_contact and self.contact_id is None:
             found.append(FieldProblem("contact", "Pick the contact this task is for."))
         if self.contact_id is not None and self.contact_id <= 0:
@@ -147,6 +156,13 @@ class TaskWrite:
                 FieldProblem("linkedin_action", "Only LinkedIn tasks have a LinkedIn action.")
             )
         return found
+
+
+def _unclosed(fragment: str) -> str:
+    return (
+        f'"{fragment}" has no closing }}}}, so Reply can\'t fill it in. Write a variable as '
+        f"{{{{firstName}}}}, or take out the {{{{ if you meant the braces as text."
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -292,3 +292,13 @@ async def test_done_twice_says_the_button_is_gone_not_that_done_is_unknown() -> 
         "taskbot> bogus\n‘bogus’ isn't something the console knows. Type /task … or a button: "
         "share (help explains).\n\n"
     )
+
+
+async def test_an_open_variable_stops_the_command_instead_of_vanishing_from_the_task() -> None:
+    code, output = await run_script("/task email jane@acme.com tomorrow Hi {{firstName\n")
+    assert code == 0
+    assert output.endswith(
+        "⚠️ taskbot needs a little more before it can create this task:\n"
+        '• "{{firstName" has no closing }}, so Reply can\'t fill it in. Write a variable as '
+        "{{firstName}}, or take out the {{ if you meant the braces as text.\n[form]\n\n"
+    )
