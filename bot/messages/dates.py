@@ -43,9 +43,13 @@ def in_the_past(phrase: str, resolved: datetime | None) -> str:
     return f"{_quoted(phrase)} is in the past{when}. Dates need to be ahead: try {TRY_INSTEAD}."
 
 
-def not_a_real_date(phrase: str, detail: str) -> str:
-    """ "Feb 30", "25:00": `detail` names the impossible part when it is known."""
+def not_a_real_date(phrase: str, detail: str, instead: Sequence[date] = ()) -> str:
+    """ "Feb 30", "25:00": `detail` names the impossible part when it is known; `instead` the
+    real dates either side of it (the month's last day, the next 1st), when there are any."""
     what = _quoted(detail) if detail else _quoted(phrase)
+    if instead:
+        options = " or ".join(f"‘{short_date(day)}’" for day in instead)
+        return f"{what} isn't a real date. Did you mean {options}?"
     return (
         f"{what} isn't a real date or time. Check the day and month (or the hour, 0–23 or "
         f"1–12 with am/pm) and try again, e.g. {TRY_INSTEAD}."

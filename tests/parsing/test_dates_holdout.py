@@ -33,8 +33,6 @@ PARSER_MISSES: dict[str, str] = {
     "h118": "typo: 'wendsday' is refused as unreadable (the examples' 'wednesdy' is read)",
     "h127": "contested, rules 14/16/17: 'Mon 1-3' is read as Monday Jan 3 (M-D) and refused "
     "as a weekday mismatch instead of the range Monday 13:00-15:00 ('Mon 1-3pm' is read)",
-    "h138": "rules 13/17: '2/29' in Feb 2027 becomes 2028-02-29 (two years' roll) instead of "
-    "an impossible date; Feb 30 is refused",
     "h158": "rule 19: German 'Ende des Quartals' (end of quarter) is refused as unreadable",
     "k004": "rule 8: 'in an hour and a half' is refused as unreadable ('in 90 mins' is read)",
     "k007": "rules 16/3: 'Tues 9-11' is read as Sep 11 (M-D) and refused as a weekday mismatch "

@@ -71,7 +71,9 @@ class DateRefusal:
     """A phrase taskbot will not guess at, with the facts a message needs.
 
     `resolved` is the instant a PAST phrase pointed at; `readings` the candidate dates of an
-    AMBIGUOUS one; `weekday_given`/`weekday_actual` (0 = Monday) describe a WEEKDAY_MISMATCH;
+    AMBIGUOUS one, or the real dates either side of an IMPOSSIBLE one (Feb 28 / Mar 1 for a
+    "Feb 29" in a common year); `weekday_given`/`weekday_actual` (0 = Monday) describe a
+    WEEKDAY_MISMATCH;
     `detail` names the impossible part ("Feb 30", "25:00").
     """
 
@@ -91,7 +93,7 @@ class DateRefusal:
             case RefusalReason.PAST:
                 return words.in_the_past(self.text, self.resolved)
             case RefusalReason.IMPOSSIBLE:
-                return words.not_a_real_date(self.text, self.detail)
+                return words.not_a_real_date(self.text, self.detail, self.readings)
             case RefusalReason.AMBIGUOUS:
                 return words.could_mean(self.text, self.readings)
             case RefusalReason.VAGUE:

@@ -39,7 +39,6 @@ PART_TIMES = {  # rule 9
 _PM_CONTEXT = frozenset({"afternoon", "pm", "evening", "tonight"})
 _AM_CONTEXT = frozenset({"morning", "first_thing", "am"})
 _TODAY_ONLY = frozenset({"tonight", "later_today", "earlier_today"})
-_SEARCH_YEARS = 8  # far enough to reach the next Feb 29
 _RECENT_DAYS = 30  # rule 13: a yearless date this recent is a mistake, not next year's
 
 
@@ -210,23 +209,37 @@ def _calendar_date(
 ) -> date:
     """Rule 13: a yearless date is the next one, unless it was in the last ~30 days."""
     today = ctx.local_now.date()
-    name = f"{date(2000, month, 1):%b} {day}" if 1 <= month <= 12 else f"{month}/{day}"
-    impossible = DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=name)
     if year is not None:
         found = cal.valid_date(year, month, day)
         if found is None:
-            raise Refuse(impossible)
+            raise Refuse(_impossible_day(text, year, month, day))
         if found < today:
             raise PastDay(found)
         return found
     this_year = cal.valid_date(today.year, month, day)
     if this_year is not None and this_year < today and (today - this_year).days <= _RECENT_DAYS:
         raise PastDay(this_year)
-    for offset in range(_SEARCH_YEARS + 1):
-        found = cal.valid_date(today.year + offset, month, day)
-        if found is not None and found >= today:
-            return found
-    raise Refuse(impossible)
+    # Rule 13's next occurrence is this year's month-day if still to come, else next year's —
+    # never a later year: "2/29" said in Feb 2027 is Feb 29 2027, which does not exist, so it
+    # is refused with the real dates either side rather than moved to 2028.
+    year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+    found = cal.valid_date(year, month, day)
+    if found is None:
+        raise Refuse(_impossible_day(text, year, month, day))
+    return found
+
+
+def _impossible_day(text: str, year: int, month: int, day: int) -> DateRefusal:
+    """Feb 29 2027, June 31: say which date, and offer the month's last day and the next 1st."""
+    if not 1 <= month <= 12:
+        return DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=f"{month}/{day}")
+    last = cal.last_day(year, month)
+    if not last.day < day <= 31:
+        return DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=f"{last:%b} {day}")
+    return DateRefusal(
+        RefusalReason.IMPOSSIBLE, text, detail=f"{last:%b} {day} {year}",
+        readings=(last, last + timedelta(days=1)),
+    )  # fmt: skip
 
 
 def _numeric(item: Numeric, ctx: DateContext, kind: Kind, text: str) -> date:

