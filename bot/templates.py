@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
@@ -78,20 +79,36 @@ def variables_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in _patterns()[1].finditer(text)))
 
 
-def empty_variables(text: str, contact: Contact) -> list[str]:
-    """The `{{variables}}` in `text` that render as nothing for `contact`, in order, once
-    each: a contact property it has no value for, or a name that is neither a property nor
-    one of its custom fields (custom fields are variables by their key)."""
+@dataclass(frozen=True, slots=True)
+class EmptyVariables:
+    """The `{{variables}}` of a text that render as nothing for one contact."""
+
+    unset: tuple[str, ...] = ()
+    """Contact properties or custom fields the contact has no value for."""
+    unknown: tuple[str, ...] = ()
+    """Names that are neither a contact property nor one of the contact's custom fields
+    (custom fields are variables by their key): most likely misspelt."""
+
+    def __bool__(self) -> bool:
+        return bool(self.unset or self.unknown)
+
+
+def empty_variables(text: str, contact: Contact) -> EmptyVariables:
+    """The `{{variables}}` in `text` that render as nothing for `contact`, in order."""
     custom = dict(contact.custom_fields)
-    found: list[str] = []
+    unset: list[str] = []
+    unknown: list[str] = []
     for name in variables_in(text):
         if name in _UNCHECKED:
             continue
         known = _CONTACT_FIELDS.get(name)
-        value = known(contact) if known is not None else custom.get(name)
+        if known is None and name not in custom:
+            unknown.append(name)
+            continue
+        value = known(contact) if known is not None else custom[name]
         if not (value or "").strip():
-            found.append(name)
-    return found
+            unset.append(name)
+    return EmptyVariables(tuple(unset), tuple(unknown))
 
 
 def _escaped(text: str, at: int) -> bool:

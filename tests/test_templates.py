@@ -77,6 +77,8 @@ def test_empty_variables_are_those_the_contact_has_nothing_for() -> None:
         "Hi {{firstName}} {{fristName}} at {{company}} ({{title}}), {{plan}} {{renewal}} "
         "{{industry}} {{firstName}}"
     )
-    # title: a property Jane has no value for; fristName: no such property or custom field;
-    # renewal: a custom field left empty; industry: filled by Reply, not known to taskbot.
-    assert empty_variables(text, JANE) == ["fristName", "title", "renewal"]
+    # title: a property Jane has no value for; renewal: a custom field left empty;
+    # fristName: no such property or custom field; industry: Reply's, not known to taskbot.
+    empty = empty_variables(text, JANE)
+    assert (empty.unset, empty.unknown) == (("title", "renewal"), ("fristName",))
+    assert not empty_variables("Hi {{firstName}} from {{plan}}", JANE)

@@ -6,6 +6,7 @@ Slack escaping happens here: views escape user text, these sentences are ours.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from bot.domain import CallResolution, LinkedInAction, TaskStatus, TaskType
@@ -61,6 +62,7 @@ PHONE: Final = "Phone"
 LINKEDIN: Final = "LinkedIn"
 SUBJECT: Final = "Subject"
 NO_BODY: Final = "(no description)"
+NO_CHANNEL: Final = "⚠️ None in Reply: add it to the contact there"
 BODY_CUT: Final = "… (shortened here; the full text is in Reply)"
 
 # Context line
@@ -134,6 +136,39 @@ def card_fallback(
     """Notification text for a card: "📞 Call — Jane Doe, due Thu 26 Nov 2026 15:00 EST (New)"."""
     status_name = STATUS_LABEL[status].split(" ", 1)[1]
     return f"{heading(task_type, action, contact)}, due {due} ({status_name})"
+
+
+def _listed(names: Sequence[str]) -> str:
+    shown = [f"{{{{{name}}}}}" for name in names]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def empty_variables(unset: Sequence[str], unknown: Sequence[str], contact: str) -> str | None:
+    """Plain text under the body: variables that came out empty (None: all were filled).
+    `unset`: fields `contact` has no value for; `unknown`: names that are no field at all."""
+    sentences: list[str] = []
+    if unknown:
+        sentences.append(
+            f"{_listed(unknown)} came out empty: Reply has no contact field by that name "
+            f"(nor a custom field on {contact}). Check the spelling, e.g. {{{{firstName}}}}."
+        )
+    if unset:
+        it = "it" if len(unset) == 1 else "them"
+        sentences.append(
+            f"{_listed(unset)} came out empty: {contact} has no value for {it} in Reply. "
+            f"Fill it in there, or edit the task."
+        )
+    return f"⚠️ {' '.join(sentences)}" if sentences else None
+
+
+def variables_without_contact(names: Sequence[str]) -> str | None:
+    """Plain text under the body of a task with variables but no contact to fill them."""
+    if not names:
+        return None
+    return (
+        f"⚠️ {_listed(names)} stayed empty: variables are filled in from a contact, and this "
+        f"task has none. Edit it to write the words instead."
+    )
 
 
 def task_number(task_id: int) -> str:

@@ -7,6 +7,7 @@ Layout (plain blocks that work on every surface; slack-notes §3.1):
     section  fields: Start · Due · Status · Phone/Email/LinkedIn · Finished
     section  *Subject:* …                     (emails and InMails)
     section  the rendered body, split at 3000 characters, shortened past MAX_BODY with "…"
+    context  (⚠️ variables that came out empty, on open cards)
     context  Task #123 · via Slack · 🧪 Reply sandbox · Shared by @rep
     actions  ✅ Done · ✏️ Edit · 🗑️ Cancel task (confirm) · 📣 Share     (open, not shared)
              — or the call outcomes after Done on a Call task
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import tzinfo
+from typing import Final
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -35,6 +37,7 @@ from bot.domain import Contact, CreationSource, DeliveryInfo, Task, TaskType
 from bot.linkedin import profile_label
 from bot.messages import task as words
 from bot.messages.dates import when_text
+from bot.templates import empty_variables, variables_in
 from bot.views import mrkdwn
 from bot.views.card import (
     FIELD_TEXT,
@@ -93,6 +96,8 @@ def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
     if subject:
         blocks.append(mrkdwn_section(f"*{words.SUBJECT}:* {mrkdwn.escape(subject)}"))
     blocks.extend(_body(task))
+    if not ctx.shared_by and (warning := _variables_warning(task, contact)):
+        blocks.append(context(mrkdwn.escape(warning)))
     blocks.append(context(*_context_items(task, ctx)))
     blocks.extend(_actions(task, contact_name, ctx))
     due = when_text(task.due_to, ctx.tz)
@@ -146,7 +151,34 @@ def _delivery_target(task: Task, contact: Contact | None) -> tuple[str, str] | N
         return words.LINKEDIN, mrkdwn.link(url, profile_label(linkedin))
     if email:
         return words.EMAIL, mrkdwn.mailto(email)
+    missing = _CHANNEL.get(task.task_type)
+    if missing is not None and contact is not None and task.status.is_open:
+        return missing, words.NO_CHANNEL  # a call to a contact with no phone: say so
     return None
+
+
+_CHANNEL: Final[dict[TaskType, str]] = {
+    TaskType.CALL: words.PHONE,
+    TaskType.SMS: words.PHONE,
+    TaskType.WHATSAPP: words.PHONE,
+    TaskType.LINKEDIN: words.LINKEDIN,
+    TaskType.MANUAL_EMAIL: words.EMAIL,
+}
+"""What a task of each type needs from its contact (a meeting and a to-do need none)."""
+
+
+def _variables_warning(task: Task, contact: Contact | None) -> str | None:
+    """Variables that render as nothing: Reply fills a missing one with "" (reply-api-v3.md
+    §5.1; Handlebars), so "Hi {{fristName}}," would reach the prospect as "Hi ,"."""
+    if not task.status.is_open:
+        return None  # done or cancelled: nothing left to fix
+    template = f"{task.template.subject or ''}\n{task.template.body}"
+    if contact is not None:
+        empty = empty_variables(template, contact)
+        return words.empty_variables(empty.unset, empty.unknown, contact.display_name)
+    if task.contact_id is None:
+        return words.variables_without_contact(variables_in(template))
+    return None  # a contact Reply did not send back: nothing to compare with
 
 
 def _body(task: Task) -> list[SectionBlock]:

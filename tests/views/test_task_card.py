@@ -212,10 +212,81 @@ def test_the_delivery_target_comes_from_reply_else_the_contact(
     assert expected in fields
 
 
-def test_no_delivery_field_when_nothing_is_known() -> None:
+@pytest.mark.parametrize(
+    ("task_type", "label"),
+    [
+        (TaskType.CALL, "*Phone*"),
+        (TaskType.SMS, "*Phone*"),
+        (TaskType.WHATSAPP, "*Phone*"),
+        (TaskType.MANUAL_EMAIL, "*Email*"),
+        (TaskType.LINKEDIN, "*LinkedIn*"),
+    ],
+)
+def test_a_contact_without_what_the_task_needs_is_flagged(task_type: TaskType, label: str) -> None:
+    """A call to a contact with no phone: the rep learns it on the card, not at call time."""
+    action = LinkedInAction.MESSAGE if task_type is TaskType.LINKEDIN else None
+    task = make_task(task_type=task_type, linkedin_action=action, delivery=None, contact_id=5)
+    fields = blocks_of(task_card(task, Contact(id=5), CTX))[1]["fields"]
+    assert fields[-1]["text"] == f"{label}\n⚠️ None in Reply: add it to the contact there"
+
+
+@pytest.mark.parametrize("task_type", [TaskType.MEETING, TaskType.TODO])
+def test_no_delivery_field_when_the_task_needs_none(task_type: TaskType) -> None:
     bare = Contact(id=5)
-    fields = blocks_of(task_card(make_task(delivery=None, contact_id=5), bare, CTX))[1]["fields"]
+    task = make_task(task_type=task_type, delivery=None, contact_id=5)
+    fields = blocks_of(task_card(task, bare, CTX))[1]["fields"]
     assert [f["text"].split("\n")[0] for f in fields] == ["*Start*", "*Due*", "*Status*"]
+
+
+def test_a_done_task_is_not_flagged_for_a_missing_phone() -> None:
+    task = make_task(status=TaskStatus.FINISHED, delivery=None, contact_id=5)
+    fields = blocks_of(task_card(task, Contact(id=5), CTX))[1]["fields"]
+    assert "None in Reply" not in json.dumps(fields)
+
+
+def _context_texts(card: Card) -> list[str]:
+    return [
+        element["text"]
+        for block in blocks_of(card)
+        if block["type"] == "context"
+        for element in block["elements"]
+    ]
+
+
+def test_variables_that_came_out_empty_are_named_under_the_body() -> None:
+    task = make_task(template=TaskTemplate(body="Hi {{fristName}}, {{firstName}} at {{city}}"))
+    texts = _context_texts(task_card(task, JANE, CTX))
+    assert texts[0] == (
+        "⚠️ {{fristName}} came out empty: Reply has no contact field by that name (nor a "
+        "custom field on Jane Doe). Check the spelling, e.g. {{firstName}}. {{city}} came "
+        "out empty: Jane Doe has no value for it in Reply. Fill it in there, or edit the task."
+    )
+
+
+def test_variables_on_a_task_without_a_contact_are_named() -> None:
+    task = make_task(
+        task_type=TaskType.TODO,
+        contact_id=None,
+        delivery=None,
+        template=TaskTemplate(body="Prep for {{firstName}} and {{company}}"),
+    )
+    assert _context_texts(task_card(task, None, CTX))[0] == (
+        "⚠️ {{firstName}} and {{company}} stayed empty: variables are filled in from a "
+        "contact, and this task has none. Edit it to write the words instead."
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "shared"),
+    [(TaskStatus.NEW, False), (TaskStatus.FINISHED, False), (TaskStatus.NEW, True)],
+)
+def test_no_variable_warning_when_all_filled_closed_or_shared(
+    status: TaskStatus, shared: bool
+) -> None:
+    body = "Hi {{firstName}}" if not shared and status is TaskStatus.NEW else "Hi {{nope}}"
+    task = make_task(status=status, template=TaskTemplate(body=body))
+    ctx = CardContext(owner="U0JANE", tz=NEW_YORK, shared_by="U0JANE" if shared else None)
+    assert not any("⚠️" in text for text in _context_texts(task_card(task, JANE, ctx)))
 
 
 def test_the_context_line_says_where_the_task_came_from_and_flags_the_sandbox(
