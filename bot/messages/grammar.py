@@ -123,6 +123,15 @@ def empty_body(task_type: TaskType | None) -> str:
     return f"Say what the task is about: write it after the date, e.g. `{example}`."
 
 
+def subject_took_body(subject: str) -> str:
+    """`subject:` ran to the end of the command, so nothing was left for the text."""
+    return (
+        f"The subject took the rest of the command ({_quoted(subject)}), so there is no text "
+        f"left for the task. End the subject with `|` and write the text after it, e.g. "
+        f"{SUBJECT_EXAMPLE}."
+    )
+
+
 def subject_not_allowed(task_type: TaskType) -> str:
     return (
         f"Only an email or a LinkedIn InMail has a subject, and this is "

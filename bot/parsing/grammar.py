@@ -58,12 +58,20 @@ from bot.parsing._contact_choice import ContactOrigin, choose_contact
 from bot.parsing._head import Head, read_head
 from bot.parsing._slack_text import unescape
 from bot.parsing._subject import Subject, find_subject
-from bot.parsing._text import Span, build_view, content_spans, merge, tokenize
+from bot.parsing._text import (
+    QUOTE_CLOSERS,
+    Span,
+    build_view,
+    content_spans,
+    merge,
+    tokenize,
+)
 from bot.parsing._when import When, read_when, settle
 from bot.parsing._words import TYPE_WORDS
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
+ALL_QUOTE_CLOSERS: Final = frozenset("".join(QUOTE_CLOSERS.values()))
 
 Role = Literal["type", "linkedin_action", "contact", "date", "subject"]
 
@@ -155,7 +163,9 @@ class _Reading:
         problems += times.problems
         recognised = self._recognised(head, date_spans, subject)
         body = assemble(self.text, [item.span for item in recognised])
-        if not body:
+        if not body and subject is not None and self._subject_ran_on(subject):
+            problems.append(FieldProblem("body", words.subject_took_body(subject.value)))
+        elif not body:
             problems.append(FieldProblem("body", words.empty_body(task_type)))
         draft = TaskDraft(
             task_type=task_type,
@@ -192,6 +202,12 @@ class _Reading:
         if not self.subject.value:
             problems.append(FieldProblem("subject", words.empty_subject()))
         return self.subject
+
+    def _subject_ran_on(self, subject: Subject) -> bool:
+        """An unquoted subject with no `|` after it: it took the rest of the command."""
+        start, end = subject.span
+        last = self.text[start:end].rstrip()[-1:]
+        return bool(subject.value) and last != "|" and last not in ALL_QUOTE_CLOSERS
 
     def _recognised(
         self, head: Head, dates: list[Span], subject: Subject | None

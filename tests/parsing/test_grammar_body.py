@@ -1,4 +1,4 @@
-# ruff: noqa: E501 - tables of commands read best one row per line
+# ruff: noqa: E501, RUF001 - tables of commands read best one row per line; typographic quotes are what taskbot says
 """The body (the rest, verbatim) and the subject line."""
 
 from __future__ import annotations
@@ -124,6 +124,26 @@ def test_an_empty_subject_is_a_problem() -> None:
     assert draft.subject is None
     assert fields(draft.problems) == ["subject"]
     assert "after the colon" in draft.problems[0].message
+
+
+def test_a_subject_that_took_the_rest_says_how_to_end_it() -> None:
+    draft = parse("email jane@acme.com tomorrow subject: Pricing Hi {{firstName}}").draft
+    assert draft.subject == "Pricing Hi {{firstName}}"
+    assert fields(draft.problems) == ["body"]
+    assert draft.problems[0].message == (
+        "The subject took the rest of the command (‘Pricing Hi {{firstName}}’), so there is "
+        "no text left for the task. End the subject with `|` and write the text after it, "
+        "e.g. `subject: Pricing for 2027 | Hi {{firstName}}, …`."
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["email #5 tomorrow subject: Pricing |", 'email #5 tomorrow subject: "Pricing"']
+)
+def test_a_subject_ended_on_purpose_gets_the_usual_empty_body_sentence(text: str) -> None:
+    problems = parse(text).draft.problems
+    assert fields(problems) == ["body"]
+    assert problems[0].message.startswith("Say what the task is about")
 
 
 @pytest.mark.parametrize(
