@@ -49,7 +49,7 @@ def not_a_real_date(phrase: str, detail: str, instead: Sequence[date] = ()) -> s
     what = _quoted(detail) if detail else _quoted(phrase)
     if instead:
         options = " or ".join(f"‘{short_date(day)}’" for day in instead)
-        return f"{what} isn't a real date. Did you mean {options}?"
+        return f"{what} isn't a real date or time. Did you mean {options}? Type the one you meant."
     return (
         f"{what} isn't a real date or time. Check the day and month (or the hour, 0–23 or "
         f"1–12 with am/pm) and try again, e.g. {TRY_INSTEAD}."

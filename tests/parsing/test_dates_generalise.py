@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from bot.parsing.dates import DateRefusal, RefusalReason, read_date
+from bot.parsing.dates import DateRefusal, RefusalReason, find_date, read_date
 from tests.parsing.dates_support import ctx, local
 
 # Wed 2026-11-25 14:37 New York: the reference instant of CONVENTIONS.md.
@@ -43,7 +43,7 @@ def test_a_month_day_the_year_lacks_is_refused_with_the_dates_either_side(
     assert result.reason is RefusalReason.IMPOSSIBLE
     assert (result.detail, result.readings) == (detail, either_side)
     first, second = either_side
-    assert f"‘{detail}’ isn't a real date" in result.message
+    assert f"‘{detail}’ isn't a real date or time" in result.message
     assert f"{first:%a} {first.day} {first:%b}" in result.message
     assert f"{second:%a} {second.day} {second:%b}" in result.message
 
@@ -59,3 +59,42 @@ def test_a_month_day_the_year_lacks_is_refused_with_the_dates_either_side(
 )
 def test_a_month_day_that_exists_where_it_lands_is_read(text: str, now: str, expect: str) -> None:
     assert read(text, now) == expect
+
+
+# -- typos in weekday and month names -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("wendsday", "2026-12-02T17:00:00"),  # a swap and a deletion: two edits
+        ("wensday 3pm", "2026-12-02T15:00:00"),
+        ("thrusday", "2026-11-26T17:00:00"),  # one swap
+        ("satruday", "2026-11-28T17:00:00"),
+        ("Janaury 8", "2027-01-08T17:00:00"),
+        ("Feburary 3", "2027-02-03T17:00:00"),
+        ("Septmber 2", "2027-09-02T17:00:00"),
+    ],
+)
+def test_a_slip_in_a_long_name_is_read(text: str, expect: str) -> None:
+    assert read(text) == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tursday",  # as close to Tuesday as to Thursday: not guessed at
+        "remember",  # two edits from "december", but a different first letter
+        "frida",  # too short to correct
+    ],
+)
+def test_a_word_that_is_not_clearly_one_name_is_not_read(text: str) -> None:
+    assert read(text) is None
+
+
+def test_a_corrected_word_still_names_its_span_in_free_text() -> None:
+    found = find_date("send the deck wendsday", ctx(NOW))
+    assert found is not None
+    assert (found.date_text, found.rest_text, local(found)) == (
+        "wendsday", "send the deck", "2026-12-02T17:00:00"
+    )  # fmt: skip

@@ -30,7 +30,6 @@ PARSER_MISSES: dict[str, str] = {
     "unreadable; 'a week from Monday' and 'Monday week' are read",
     "h108": "contested, rule 14: with no locale '05/11/2026' is read as 5 Nov because the "
     "May 11 reading is past; the rule says an ambiguous pair is asked about ('5/11' is)",
-    "h118": "typo: 'wendsday' is refused as unreadable (the examples' 'wednesdy' is read)",
     "h127": "contested, rules 14/16/17: 'Mon 1-3' is read as Monday Jan 3 (M-D) and refused "
     "as a weekday mismatch instead of the range Monday 13:00-15:00 ('Mon 1-3pm' is read)",
     "h158": "rule 19: German 'Ende des Quartals' (end of quarter) is refused as unreadable",

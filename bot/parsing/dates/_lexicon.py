@@ -2,8 +2,8 @@
 
 Keys are case-folded and accent-stripped (see `fold`). Multi-word entries are tuples of words and
 are matched longest-first by the tokenizer. Abbreviations and common typos of sales chat (tmrw,
-2moro, nxt, thurs, tommorow) are listed here; other one-letter slips in long words are caught by
-`_tokens.fuzzy_word`.
+2moro, nxt, thurs, tommorow) are listed here; other slips in long words are caught by
+`_typos.fuzzy_word`.
 """
 
 from __future__ import annotations
@@ -218,14 +218,3 @@ ENGLISH["q1"] = (Cat.QUARTER_NAME, 1)
 ENGLISH["q2"] = (Cat.QUARTER_NAME, 2)
 ENGLISH["q3"] = (Cat.QUARTER_NAME, 3)
 ENGLISH["q4"] = (Cat.QUARTER_NAME, 4)
-
-FUZZY_TARGETS: Final = tuple(
-    word
-    for word in (
-        *(names[0] for names in WEEKDAYS_EN),
-        *(names[0] for names in MONTHS_EN if len(names[0]) >= 6),
-        "tomorrow", "tonight", "yesterday", "morning", "afternoon", "evening", "business",
-        "minutes", "hours", "weeks", "months", "midnight",
-    )
-)  # fmt: skip
-"""Words long and distinctive enough that a one-letter slip ("wednesdy") is still that word."""

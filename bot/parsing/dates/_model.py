@@ -73,8 +73,7 @@ class DateRefusal:
     `resolved` is the instant a PAST phrase pointed at; `readings` the candidate dates of an
     AMBIGUOUS one, or the real dates either side of an IMPOSSIBLE one (Feb 28 / Mar 1 for a
     "Feb 29" in a common year); `weekday_given`/`weekday_actual` (0 = Monday) describe a
-    WEEKDAY_MISMATCH;
-    `detail` names the impossible part ("Feb 30", "25:00").
+    WEEKDAY_MISMATCH; `detail` names the impossible part ("Feb 30", "25:00").
     """
 
     reason: RefusalReason

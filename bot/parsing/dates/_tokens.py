@@ -20,7 +20,8 @@ from datetime import date, time
 from functools import cache
 from typing import Final
 
-from bot.parsing.dates._lexicon import FUZZY_TARGETS, Cat, Entry, fold
+from bot.parsing.dates._lexicon import Cat, Entry, fold
+from bot.parsing.dates._typos import fuzzy_word
 
 _MASK_PATTERN: Final = r"""
       <[^<>\n]+>                                   # Slack escapes: <mailto:…|…>, <https://…>, <@U1>
@@ -266,32 +267,3 @@ def lexemes(text: str, words: Mapping[str, Entry]) -> list[Lexeme]:
         out.append(token)
         i += 1
     return out
-
-
-def fuzzy_word(word: str) -> str | None:
-    """The date word `word` is a one-slip typo of ("wednesdy", "thrusday"), if any."""
-    if len(word) < 6:
-        return None
-    for target in FUZZY_TARGETS:
-        if abs(len(target) - len(word)) <= 1 and _within_one_edit(word, target):
-            return target
-    return None
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    """Damerau-Levenshtein distance ≤ 1 (one insert, delete, substitute or swap)."""
-    if a == b:
-        return True
-    if len(a) == len(b):
-        diffs = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diffs) == 1:
-            return True
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and a[diffs[0]] == b[diffs[1]]
-            and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
-    return short[k:] == long[k + 1 :]
