@@ -88,8 +88,11 @@ def create_http_app(
         response = await running.handler.handle(
             request, addition_context_properties={ACK_DELIVERED: delivered}
         )
-        # Starlette runs a response's background task once the body has been sent.
-        response.background = BackgroundTask(delivered.set)
+        # Starlette runs a response's background task once the body has been sent. An async
+        # function, because Starlette hands a plain one to a worker thread (run_in_threadpool):
+        # a thread hop per request, and asyncio.Event is not thread-safe (asyncio docs,
+        # "Synchronization Primitives": not thread-safe).
+        response.background = BackgroundTask(_mark_sent, delivered)
         return response
 
     async def health(_: Request) -> Response:
@@ -112,6 +115,10 @@ def create_http_app(
         ],
         lifespan=lifespan,
     )
+
+
+async def _mark_sent(delivered: asyncio.Event) -> None:
+    delivered.set()
 
 
 def app_from_environment() -> Starlette:
