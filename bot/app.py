@@ -16,13 +16,14 @@ calls `auth.test` once, on the first request it authorizes, never at build time.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.listeners import register_all
 from bot.listeners._common import send
+from bot.listeners._respond import PooledRespond, respond_over
 from bot.messages import outcomes as words
 from bot.views import error_card
 from bot.wiring import ConfigurationError, Dependencies
@@ -52,23 +53,28 @@ def build_app(deps: Dependencies, *, mode: Mode) -> AsyncApp:
         url_verification_enabled=http,
         process_before_response=mode == "console",
     )
+    app.middleware(respond_over(deps.slack_session))
     register_all(app, deps)
-    app.error(_report_unhandled)
+    app.error(_unhandled_reporter(deps))
     return app
 
 
-async def _report_unhandled(error: Exception, body: dict[str, Any]) -> None:
-    """A listener raised: log it with its traceback and, when the interaction has a
-    response_url, tell the rep (keeping a command's text on 'Open in form'). For a command
-    the answer replaces what the command showed (its progress line, if the ack went out);
-    a button's message stays, since it may be the task card the rep still needs."""
-    log.error("listener failed on a %s request", _kind(body), exc_info=error)
-    url = body.get("response_url")
-    if not isinstance(url, str) or not url:
-        return
-    command = body.get("text") if body.get("command") else None
-    card = error_card(words.UNEXPECTED, command=str(command) if command is not None else None)
-    await send(AsyncRespond(response_url=url), card, replace=command is not None)
+def _unhandled_reporter(deps: Dependencies) -> Callable[..., Awaitable[None]]:
+    async def report_unhandled(error: Exception, body: dict[str, Any]) -> None:
+        """A listener raised: log it with its traceback and, when the interaction has a
+        response_url, tell the rep (keeping a command's text on 'Open in form'). For a
+        command the answer replaces what the command showed (its progress line, if the ack
+        went out); a button's message stays, since it may be the task card the rep needs."""
+        log.error("listener failed on a %s request", _kind(body), exc_info=error)
+        url = body.get("response_url")
+        if not isinstance(url, str) or not url:
+            return
+        command = body.get("text") if body.get("command") else None
+        card = error_card(words.UNEXPECTED, command=str(command) if command is not None else None)
+        respond = PooledRespond(response_url=url, session=deps.slack_session)
+        await send(respond, card, replace=command is not None)
+
+    return report_unhandled
 
 
 def _kind(body: dict[str, Any]) -> str:

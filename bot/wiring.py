@@ -11,7 +11,7 @@ What is created (nothing at import, nothing in `build_app`):
   sandbox's in-process transport (`Sandbox.create(db=TASKBOT_SANDBOX_DB)`); otherwise Reply at
   `REPLY_API_BASE_URL` in the configured dialect.
 * ONE `AsyncWebClient` for Slack's Web API at `SLACK_API_URL`, on one aiohttp session (without
-  one, slack_sdk opens a session, and a connection, per call).
+  one, slack_sdk opens a session, and a connection, per call); response_url posts use it too.
 * The `UserDirectory` (users.info cache), `Background` (work after the ack), the clock, the
   `/task` parser, and the `TaskService` over the client.
 
@@ -75,6 +75,9 @@ class Dependencies:
     settings: Settings
     reply: ReplyClient
     slack: AsyncWebClient
+    slack_session: aiohttp.ClientSession
+    """The aiohttp session under `slack`, also posting to response_urls: one connection pool
+    (`bot.listeners._respond`)."""
     users: UserDirectory
     background: Background
     service: TaskService
@@ -153,6 +156,7 @@ async def open_dependencies(
             settings=settings,
             reply=reply,
             slack=slack,
+            slack_session=session,
             users=UserDirectory(
                 slack,
                 default_tz=settings.default_timezone,

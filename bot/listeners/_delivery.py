@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import logging
 
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 
 from bot.forms import FormMetadata, Origin
 from bot.listeners._common import send
+from bot.listeners._respond import PooledRespond
 from bot.views import Card
 from bot.wiring import Dependencies
 
@@ -40,7 +40,7 @@ async def deliver_to_origin(
     """Show `card` where the form was opened from (see the module); `replace` overrides
     whether it replaces the message the form came from."""
     if meta.response_url:
-        respond = AsyncRespond(response_url=meta.response_url)
+        respond = PooledRespond(response_url=meta.response_url, session=deps.slack_session)
         replacing = meta.origin in _REPLACES if replace is None else replace
         if await send(respond, card, replace=replacing, thread_ts=meta.thread_ts):
             return
