@@ -22,7 +22,7 @@ from bot import ids
 from bot.forms import FormMetadataError, read_view
 from bot.listeners._forms import form_mode, update_form
 from bot.listeners._submit import submit_form
-from bot.views.modal import task_modal
+from bot.views.modal import shown_notices, task_modal
 from bot.wiring import Dependencies
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,24 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
 
 
 async def rebuild(deps: Dependencies, view: dict[str, Any]) -> None:
-    """The modal again, from what it holds now (a type or LinkedIn action was chosen)."""
+    """The modal again, from what it holds now (a type or LinkedIn action was chosen), with
+    the notices it showed: only the one about the choice just made is answered."""
     try:
         form, meta = read_view(view)
     except FormMetadataError as error:
         log.warning("cannot rebuild a task form without readable metadata: %s", error)
         return
-    new = task_modal(form, mode=form_mode(meta), metadata=meta, sandbox=deps.in_sandbox)
+    notices, confirmations = shown_notices(view)
+    if form.task_type is not None:
+        notices.pop("task_type", None)  # chosen now: "which type?" is answered
+    if form.linkedin_action is not None:
+        notices.pop("linkedin_action", None)
+    new = task_modal(
+        form,
+        mode=form_mode(meta),
+        metadata=meta,
+        notices=notices,
+        confirmations=confirmations,
+        sandbox=deps.in_sandbox,
+    )
     await update_form(deps, str(view.get("id")), view.get("hash"), new)

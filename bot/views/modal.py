@@ -24,7 +24,7 @@ A rebuild after a type change passes none: saving checks every field again anywa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from slack_sdk.models.blocks import Block, ContextBlock, InputBlock, Option, PlainTextObject
 from slack_sdk.models.views import View
@@ -97,6 +97,40 @@ def task_modal(
         if block_id in notice_for:
             blocks.append(_context(notice_for[block_id], ids.notice_block_id(block_id)))
     return _modal(mode, metadata.with_hidden(form.hidden_values()), blocks, submit=True)
+
+
+def shown_notices(view: Mapping[str, Any]) -> tuple[dict[Field, str], dict[Field, str]]:
+    """The notices and confirmations a task modal shows now, by field, read back from its
+    blocks (a payload's `view`), so a rebuild keeps them: `views.update` replaces every block,
+    and only the inputs' values survive it (slack-notes §2.3). A notice about a field the
+    type hides is read from the notes at the top."""
+    field_of = {block_id: field for field, block_id in ids.FIELD_BLOCKS.items()}
+    warning, good = words.notice(""), words.confirmed("")
+    hidden = {field: words.hidden_notice(field, "") for field in ids.FIELD_BLOCKS}
+    suffix = ids.notice_block_id("")
+    notices: dict[Field, str] = {}
+    confirmations: dict[Field, str] = {}
+    for block in view.get("blocks") or []:
+        if not isinstance(block, Mapping) or block.get("type") != "context":
+            continue
+        block_id = str(block.get("block_id") or "")
+        text = "".join(
+            str(e.get("text", "")) for e in block.get("elements") or [] if isinstance(e, Mapping)
+        )
+        if block_id == ids.FORM_NOTES_BLOCK:
+            for line in text.splitlines():
+                found = next((f for f, prefix in hidden.items() if line.startswith(prefix)), None)
+                if found is not None:
+                    notices[found] = line.removeprefix(hidden[found])
+            continue
+        field = field_of.get(block_id.removesuffix(suffix)) if block_id.endswith(suffix) else None
+        if field is None:
+            continue
+        if text.startswith(warning):
+            notices[field] = text.removeprefix(warning)
+        elif text.startswith(good):
+            confirmations[field] = text.removeprefix(good)
+    return notices, confirmations
 
 
 def message_modal(text: str, *, mode: Mode, metadata: FormMetadata) -> View:

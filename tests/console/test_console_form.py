@@ -176,3 +176,18 @@ async def test_a_script_that_ends_inside_the_form_ends_cleanly() -> None:
         "Type [—]> call\nSearch by name, email or company (type 2 letters "
         "or more). Someone new? Type their email and pick “Use …”.\n"
     )
+
+
+async def test_a_notice_stays_under_its_field_when_the_type_changes() -> None:
+    code, output = await run_script(
+        "/task call nobody@nowhere.com tomorrow Ping\nform\nemail\n:close\n"
+    )
+    assert code == 0
+    after_switch = output.split("Type [📞 Call]> email\n", 1)[1]
+    assert after_switch.startswith(
+        "Search by name, email or company (type 2 letters or more). Someone new? Type their "
+        "email and pick “Use …”.\n"
+        "⚠️ No Reply contact has the email nobody@nowhere.com. Check it, search by name "
+        "instead, or add them in Reply first.\n"
+        "Contact [nobody@nowhere.com]> :close\n"
+    )

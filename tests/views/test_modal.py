@@ -21,7 +21,7 @@ from bot.messages.reply import explain
 from bot.parsing.dates import ReadDate, read_date
 from bot.reply.errors import FieldError, ReplyValidationError
 from bot.reply.sandbox.seed import CONTACTS
-from bot.views.modal import contact_options, message_modal, task_modal
+from bot.views.modal import contact_options, message_modal, shown_notices, task_modal
 from tests.forms.support import CREATE_META, CTX, EDIT_META
 from tests.support.block_kit import assert_valid_view
 from tests.support.task_samples import JANE, make_task
@@ -462,3 +462,22 @@ def test_every_block_id_of_the_form_is_one_bot_ids_names() -> None:
         named = {ids.FORM_NOTES_BLOCK, *ids.FORM_BLOCKS}
         named |= {ids.notice_block_id(block_id) for block_id in ids.FORM_BLOCKS}
         assert {b["block_id"] for b in data["blocks"]} <= named
+
+
+def test_the_notices_a_modal_shows_read_back_for_a_rebuild() -> None:
+    """views.update replaces every block: what the form said under its fields (and, for a
+    field the type hides, in its notes) must be read back from the view to be shown again."""
+    form = replace(FULL, task_type=TaskType.CALL, linkedin_action=None)  # subject hidden
+    notices: dict[Field, str] = {
+        "due_to": "'Feb 30' isn't a real date.",
+        "subject": "Only an email has a subject.",
+        "task_type": "'cal' isn't a task type.",
+    }
+    confirmations: dict[Field, str] = {"contact": "Found in Reply: Jane Doe"}
+    data = view_json(
+        task_modal(
+            form, mode="create", metadata=CREATE_META, notices=notices, confirmations=confirmations
+        )
+    )
+    assert shown_notices(data) == (notices, confirmations)
+    assert shown_notices({"blocks": []}) == ({}, {})
