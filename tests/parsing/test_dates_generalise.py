@@ -98,3 +98,58 @@ def test_a_corrected_word_still_names_its_span_in_free_text() -> None:
     assert (found.date_text, found.rest_text, local(found)) == (
         "wendsday", "send the deck", "2026-12-02T17:00:00"
     )  # fmt: skip
+
+
+# -- rules 10/19: end of a period in each language; modifiers after their noun --------------
+
+# Wed 2026-09-30 11:20: the last day of September and of Q3, so "end of the month/quarter"
+# is today and "end of next month/quarter" is Oct 31 / Dec 31.
+END_OF_Q3 = "2026-09-30T11:20"
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "expect"),
+    [
+        ("Ende des Quartals", "Europe/Berlin", "de-DE", "2026-09-30T17:00:00"),
+        ("Quartalsende", "Europe/Berlin", "de-DE", "2026-09-30T17:00:00"),
+        ("Ende des Monats", "Europe/Berlin", "de-DE", "2026-09-30T17:00:00"),
+        ("Ende des Jahres", "Europe/Berlin", "de-DE", "2026-12-31T17:00:00"),
+        ("fin del trimestre", "Europe/Madrid", "es-ES", "2026-09-30T17:00:00"),
+        ("final del año", "Europe/Madrid", "es-ES", "2026-12-31T17:00:00"),
+        ("fin du trimestre", "Europe/Paris", "fr-FR", "2026-09-30T17:00:00"),
+        ("fin de l'année", "Europe/Paris", "fr-FR", "2026-12-31T17:00:00"),
+        ("fine del trimestre", "Europe/Rome", "it-IT", "2026-09-30T17:00:00"),
+        ("fine dell'anno", "Europe/Rome", "it-IT", "2026-12-31T17:00:00"),
+        ("einde van het kwartaal", "Europe/Amsterdam", "nl-NL", "2026-09-30T17:00:00"),
+        ("eind van de maand", "Europe/Amsterdam", "nl-NL", "2026-09-30T17:00:00"),
+        ("fim do mês", "America/Sao_Paulo", "pt-BR", "2026-09-30T17:00:00"),
+        ("fim do trimestre", "America/Sao_Paulo", "pt-BR", "2026-09-30T17:00:00"),
+        # the modifier after the noun
+        ("fin du mois prochain", "Europe/Paris", "fr-FR", "2026-10-31T17:00:00"),
+        ("fin del trimestre que viene", "Europe/Madrid", "es-ES", "2026-12-31T17:00:00"),
+        ("fine del mese prossimo", "Europe/Rome", "it-IT", "2026-10-31T17:00:00"),
+        ("início do mês que vem", "America/Sao_Paulo", "pt-BR", "2026-10-01T17:00:00"),
+        ("la semaine prochaine", "Europe/Paris", "fr-FR", "2026-10-05T17:00:00"),
+        ("la settimana prossima", "Europe/Rome", "it-IT", "2026-10-05T17:00:00"),
+    ],
+)
+def test_end_of_a_period_in_each_language(text: str, tz: str, locale: str, expect: str) -> None:
+    assert read(text, END_OF_Q3, tz, locale) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expect"),
+    [
+        # rule 6: in next calendar week (Mon Oct 5 - Sun Oct 11), not the nearest
+        ("vendredi prochain", "fr-FR", "2026-10-09T17:00:00"),
+        ("lundi prochain à 10h", "fr-FR", "2026-10-05T10:00:00"),
+        ("el viernes próximo", "es-ES", "2026-10-09T17:00:00"),
+        ("martes que viene", "es-ES", "2026-10-06T17:00:00"),
+        ("sexta que vem", "pt-BR", "2026-10-09T17:00:00"),
+        ("venerdì prossimo", "it-IT", "2026-10-09T17:00:00"),
+        ("Friday next", "en-GB", "2026-10-09T17:00:00"),
+        ("mardi dernier", "fr-FR", None),  # past
+    ],
+)
+def test_a_weekday_with_its_modifier_after_it(text: str, locale: str, expect: str | None) -> None:
+    assert read(text, END_OF_Q3, "Europe/Paris", locale) == expect

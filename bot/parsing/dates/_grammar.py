@@ -25,14 +25,12 @@ from bot.parsing.dates._components import (
 )  # fmt: skip
 from bot.parsing.dates._cursor import Match
 from bot.parsing.dates._lexicon import Cat
+from bot.parsing.dates._period_grammar import MOD_TO_WEEKDAY_MODE, PeriodMatchers
 from bot.parsing.dates._times import TimeMatchers
 from bot.parsing.dates._tokens import IsoDate, Lexeme, NumDate
 
-_MOD_TO_WEEKDAY_MODE = {"this": "this", "next": "next", "next_bare": "bare", "last": "last"}
-_PERIOD_UNITS = frozenset({"week", "month", "quarter", "year", "weekend"})
 
-
-class Grammar(TimeMatchers):
+class Grammar(TimeMatchers, PeriodMatchers):
     """Day, period and duration matchers over one lexeme list, plus the time matchers."""
 
     def __init__(self, lexemes: Sequence[Lexeme], language: str) -> None:
@@ -67,7 +65,7 @@ class Grammar(TimeMatchers):
 
     def _weekday(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         if self.cat(i) is Cat.MOD:
-            mode = _MOD_TO_WEEKDAY_MODE[str(self.val(i))]
+            mode = MOD_TO_WEEKDAY_MODE[str(self.val(i))]
             j = self.skip_fillers(i + 1)
             if self.cat(j) is Cat.WEEKDAY:
                 return Weekday(int(str(self.val(j))), mode), j + 1
@@ -82,6 +80,9 @@ class Grammar(TimeMatchers):
             return Weekday(weekday, "next"), j + 2
         if self.cat(i + 1) is Cat.UNIT and self.val(i + 1) == "week":
             return Weekday(weekday, "bare", plus_weeks=1), i + 2  # British "Friday week"
+        after = self._postposed(i + 1)
+        if after is not None and after[0] in {"next", "last"}:  # "lundi prochain" (rule 6)
+            return Weekday(weekday, after[0]), after[1]
         return Weekday(weekday, "bare"), i + 1
 
     def _shift(self, i: int) -> Match:  # noqa: PLR0911, PLR0912 - one return per form
@@ -137,40 +138,6 @@ class Grammar(TimeMatchers):
         if number != int(number):
             return Elapsed(number * 1440 * (7 if unit == "week" else 1) * sign), k
         return Shift(number, str(unit), business, sign=sign), k
-
-    def _period(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
-        if self.cat(i) is Cat.EDGE_UNIT:
-            edge, unit = self.pair(i)
-            return Period(unit, "this", edge), i + 1
-        if self.cat(i) is Cat.EDGE:
-            edge = str(self.val(i))
-            j = self.skip_fillers(i + 1)
-            which = "this"
-            if self.cat(j) is Cat.MOD:
-                which = "next" if self.val(j) == "next_bare" else str(self.val(j))
-                j = self.skip_fillers(j + 1)
-            if self.cat(j) is Cat.UNIT and self.val(j) in _PERIOD_UNITS:
-                return Period(str(self.val(j)), which, edge), j + 1
-            if self.cat(j) is Cat.QUARTER_NAME and which == "this":
-                return Period("quarter", f"quarter:{self.val(j)}", edge), j + 1
-            if self.cat(j) is Cat.MONTH and which == "this":
-                return Period("month", f"month:{self.val(j)}", edge), j + 1
-            return None
-        if self.cat(i) is Cat.MOD:
-            j = self.skip_fillers(i + 1)
-            which = "next" if self.val(i) == "next_bare" else str(self.val(i))
-            if self.cat(j) is Cat.UNIT and self.val(j) in _PERIOD_UNITS:
-                return Period(str(self.val(j)), which, "start"), j + 1
-            return None
-        if self.cat(i) is Cat.IN:
-            j = self.skip_fillers(i + 1)
-            if self.cat(j) is Cat.MONTH:
-                return Period("month", f"month:{self.val(j)}", "start"), j + 1
-            if self.cat(j) is Cat.QUARTER_NAME:
-                return Period("quarter", f"quarter:{self.val(j)}", "start"), j + 1
-        if self.cat(i) is Cat.UNIT and self.val(i) == "weekend":
-            return Period("weekend", "this", "start"), i + 1
-        return None
 
     def _date(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         cat = self.cat(i)
