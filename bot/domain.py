@@ -104,6 +104,9 @@ class FieldProblem:
 
     field: Field
     message: str
+    in_form: str | None = None
+    """The sentence for the form, when `message` tells how to fix a command ("start the
+    command with a type") and the form's field is the fix; None: `message` fits both."""
 
 
 @dataclass(frozen=True, slots=True)

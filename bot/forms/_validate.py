@@ -171,11 +171,12 @@ def notices_from(problems: Iterable[FieldProblem]) -> dict[Field, str]:
     `task_modal(form, …, notices=notices_from(draft.problems))`."""
     notices: dict[Field, str] = {}
     for problem in problems:
+        message = problem.in_form or problem.message
         before = notices.get(problem.field)
         if before is None:
-            notices[problem.field] = problem.message
-        elif problem.message not in before:
-            notices[problem.field] = f"{before} {problem.message}"
+            notices[problem.field] = message
+        elif message not in before:
+            notices[problem.field] = f"{before} {message}"
     return notices
 
 

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from bot.domain import ContactQuery, TaskType
+from bot.domain import ContactQuery, LinkedInAction, TaskType
 from bot.messages.dates import when_text
+from bot.messages.form import CHOOSE_LINKEDIN_ACTION, CHOOSE_TYPE, EMPTY_BODY, pick_contact
+from bot.messages.task import LINKEDIN_ACTION_NAME, TYPE_NAME
 
 TYPE_PHRASE: Final[dict[TaskType, str]] = {
     TaskType.TODO: "a to-do",
@@ -55,6 +57,36 @@ def contact_text(contact: ContactQuery) -> str:
     if contact.kind == "name":
         return f"“{contact.value}”"
     return contact.value
+
+
+# In the form the field is the fix: these say what was wrong, then what to choose there.
+
+
+def unknown_type_in_form(word: str, suggestion: TaskType) -> str:
+    return (
+        f"{_quoted(word)} isn't a task type — did you mean {TYPE_NAME[suggestion]}? {CHOOSE_TYPE}"
+    )
+
+
+def unknown_action_in_form(word: str, suggestion: LinkedInAction | None) -> str:
+    if suggestion is None:
+        return CHOOSE_LINKEDIN_ACTION
+    name = LINKEDIN_ACTION_NAME[suggestion]
+    return (
+        f"{_quoted(word)} isn't a LinkedIn action — did you mean {name}? {CHOOSE_LINKEDIN_ACTION}"
+    )
+
+
+def missing_contact_in_form(task_type: TaskType) -> str:
+    return pick_contact(task_type)
+
+
+CHOOSE_TYPE_IN_FORM: Final = CHOOSE_TYPE
+CHOOSE_ACTION_IN_FORM: Final = CHOOSE_LINKEDIN_ACTION
+EMPTY_BODY_IN_FORM: Final = EMPTY_BODY
+SUBJECT_TOOK_BODY_IN_FORM: Final = (
+    "The subject took the rest of the command: move the words that belong here out of the subject."
+)
 
 
 def unknown_type(word: str, suggestion: str) -> str:

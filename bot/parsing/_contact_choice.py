@@ -76,5 +76,9 @@ def _in_body(
             FieldProblem("contact", words.several_in_description(wanted, keyword, queries))
         )
     else:
-        problems.append(FieldProblem("contact", words.missing_contact(wanted)))
+        problems.append(
+            FieldProblem(
+                "contact", words.missing_contact(wanted), words.missing_contact_in_form(wanted)
+            )
+        )
     return None, None

@@ -67,7 +67,7 @@ from bot.parsing._text import (
     tokenize,
 )
 from bot.parsing._when import When, read_when, settle
-from bot.parsing._words import TYPE_WORDS
+from bot.parsing._words import ACTION_WORDS, TYPE_WORDS
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
@@ -164,9 +164,12 @@ class _Reading:
         recognised = self._recognised(head, date_spans, subject)
         body = assemble(self.text, [item.span for item in recognised])
         if not body and subject is not None and self._subject_ran_on(subject):
-            problems.append(FieldProblem("body", words.subject_took_body(subject.value)))
+            took = words.subject_took_body(subject.value)
+            problems.append(FieldProblem("body", took, words.SUBJECT_TOOK_BODY_IN_FORM))
         elif not body:
-            problems.append(FieldProblem("body", words.empty_body(task_type)))
+            problems.append(
+                FieldProblem("body", words.empty_body(task_type), words.EMPTY_BODY_IN_FORM)
+            )
         draft = TaskDraft(
             task_type=task_type,
             linkedin_action=head.action,
@@ -245,17 +248,28 @@ def _splits_a_word(text: str, span: Span) -> bool:
 def _task_type(head: Head, problems: list[FieldProblem]) -> TaskType | None:
     if head.unknown_type is not None:
         word, resembles = head.unknown_type
-        problems.append(FieldProblem("task_type", words.unknown_type(word.text, resembles)))
+        problems.append(
+            FieldProblem(
+                "task_type",
+                words.unknown_type(word.text, resembles),
+                words.unknown_type_in_form(word.text, TYPE_WORDS[resembles]),
+            )
+        )
         return None
     if head.task_type is None:
         if head.contacts:
-            problems.append(FieldProblem("task_type", words.which_type(head.contacts[0].query)))
+            which = words.which_type(head.contacts[0].query)
+            problems.append(FieldProblem("task_type", which, words.CHOOSE_TYPE_IN_FORM))
             return None
         return TaskType.TODO
     if head.task_type is TaskType.LINKEDIN and head.action is None:
         unknown = head.unknown_action
-        message = words.missing_action(unknown[0].text, unknown[1]) if unknown else None
-        problems.append(FieldProblem("linkedin_action", message or words.missing_action()))
+        if unknown:
+            message = words.missing_action(unknown[0].text, unknown[1])
+            in_form = words.unknown_action_in_form(unknown[0].text, ACTION_WORDS.get(unknown[1]))
+        else:
+            message, in_form = words.missing_action(), words.CHOOSE_ACTION_IN_FORM
+        problems.append(FieldProblem("linkedin_action", message, in_form))
     return head.task_type
 
 

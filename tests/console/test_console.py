@@ -132,8 +132,7 @@ Variables work here too, e.g. {{{{firstName}}}}. Up to 200 characters.
 Subject [—]> Trial check-in
 Reply fills in variables from the contact: {{{{firstName}}}} {{{{lastName}}}} {{{{company}}}} \
 {{{{title}}}} {{{{email}}}} {{{{phone}}}} {{{{city}}}} {{{{country}}}}. Up to 3,000 characters.
-⚠️ Say what the task is about: write it after the date, e.g. `/task email #12345 EOD Fri Hi \
-{{{{firstName}}}}, how is the trial going?`.
+⚠️ Describe the task: what should happen, e.g. ‘Ask about {{{{company}}}} pricing’.
 Email text [—]> Hi {{{{firstName}}}}, any news?
 (the form closed)
 

@@ -75,3 +75,29 @@ def test_a_command_with_problems_opens_with_them_under_their_fields() -> None:
     assert isinstance(result, FormErrors)
     assert set(result.errors) == {ids.LINKEDIN_BLOCK, ids.DUE_BLOCK}
     assert "yesterday" in result.errors[ids.DUE_BLOCK]
+
+
+@pytest.mark.parametrize(
+    ("command", "field", "notice"),
+    [
+        ("cal jane@acme.com tomorrow hi", "task_type",
+         "'cal' isn't a task type — did you mean Call? Choose what kind of task this is"),
+        ("jane@acme.com tomorrow hi", "task_type", "Choose what kind of task this is"),
+        ("li conect jane@acme.com tomorrow hi", "linkedin_action",
+         "'conect' isn't a LinkedIn action — did you mean Connect? Choose the LinkedIn action"),
+        ("li jane@acme.com tomorrow hi", "linkedin_action", "Choose the LinkedIn action"),
+        ("call tomorrow", "contact", "Reply needs a contact for a call. Search for them"),
+        ("todo tomorrow", "body", "Describe the task: what should happen"),
+        ("email #5 tomorrow subject: Hi there all", "body",
+         "The subject took the rest of the command: move the words that belong here out"),
+    ],
+)  # fmt: skip
+def test_a_notice_in_the_form_says_what_to_do_in_the_form(
+    command: str, field: str, notice: str
+) -> None:
+    """The command's fix ("start the command with a type", "write it after the date") is
+    not the form's: there the field is the fix."""
+    notices = notices_from(parse_command(command, CTX).draft.problems)
+    assert notices[field].replace("‘", "'").replace("’", "'").startswith(notice)  # noqa: RUF001
+    assert "command with" not in notices[field]
+    assert "/task" not in notices[field]

@@ -137,7 +137,8 @@ async def test_open_in_form_after_a_command_missing_its_text_shows_what_is_missi
         assert meta.origin is Origin.OPEN_IN_FORM
         assert meta.response_url == clicked.response_url
         notices = bot.notices(view_id)
-        assert notices[f"{ids.BODY_BLOCK}.notice"].startswith("⚠️ Say what the task is about")
+        # The form's own words: the command's fix ("write it after the date") is not the form's.
+        assert notices[f"{ids.BODY_BLOCK}.notice"].startswith("⚠️ Describe the task:")
         # Then Reply is asked who bob@globex.com is, and the form says so under the field.
         await bot.fake.wait_for("views.update")
         await bot.settle()
