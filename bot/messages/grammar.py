@@ -50,6 +50,11 @@ def _quoted(text: str) -> str:
     return f"‘{text}’"
 
 
+def _sentence_start(phrase: str) -> str:
+    """ "an SMS" → "An SMS" (str.capitalize would lower the rest: "An sms")."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 def contact_text(contact: ContactQuery) -> str:
     """A contact as the rep wrote it: `jane@acme.com`, `#12345`, `"Jane Doe"`."""
     if contact.kind == "id":
@@ -117,7 +122,7 @@ def missing_action(word: str | None = None, suggestion: str | None = None) -> st
 
 def missing_contact(task_type: TaskType) -> str:
     return (
-        f"{TYPE_PHRASE[task_type].capitalize()} needs a contact. Put {CONTACT_FORMS} right "
+        f"{_sentence_start(TYPE_PHRASE[task_type])} needs a contact. Put {CONTACT_FORMS} right "
         f"after the type, e.g. `{EXAMPLE[task_type]}`."
     )
 

@@ -210,10 +210,14 @@ def pick_prompt(query: str, shown: int, total: int) -> str:
             f"*{total} Reply contacts match “{query}”.* Here are the first {shown}; "
             "pick one, or type a full email to be exact."
         )
+    if total == 1:
+        return f"*1 Reply contact matches “{query}”.* Is this who you meant?"
     return f"*{total} Reply contacts match “{query}”.* Which one did you mean?"
 
 
 def pick_fallback(query: str, total: int) -> str:
+    if total == 1:
+        return f"1 Reply contact matches “{query}”. Pick it to create the task."
     return f"{total} Reply contacts match “{query}”. Pick one to create the task."
 
 

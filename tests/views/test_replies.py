@@ -169,3 +169,13 @@ def test_the_console_shows_pick_buttons_by_number() -> None:
     text = render_text(card.blocks, ansi=False, tz=NEW_YORK)
     assert text.splitlines()[1] == ("Jane Doe · VP Sales, Acme · jane@acme.com · #42  [1]")
     assert text.splitlines()[-1] == "[form]"
+
+
+def test_a_pick_of_one_guessed_contact_reads_in_the_singular() -> None:
+    """'call Priya …' finds Priya Raman only: not a name match, so the rep confirms her."""
+    card = contact_pick_card("Priya", contacts(1), command="call Priya tomorrow")
+    assert_valid_message(blocks_of(card), card.text)
+    assert blocks_of(card)[0]["text"]["text"] == (
+        "*1 Reply contact matches “Priya”.* Is this who you meant?"
+    )
+    assert card.text == "1 Reply contact matches “Priya”. Pick it to create the task."
