@@ -153,3 +153,54 @@ def test_end_of_a_period_in_each_language(text: str, tz: str, locale: str, expec
 )
 def test_a_weekday_with_its_modifier_after_it(text: str, locale: str, expect: str | None) -> None:
     assert read(text, END_OF_Q3, "Europe/Paris", locale) == expect
+
+
+# -- rules 7/8/1: "a week on Monday", "after next", "and a half", bare day-level durations -----
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # rule 7: British "a week on Monday" = a week from Monday (Mon Nov 30 + 7)
+        ("a week on Monday", "2026-12-07T17:00:00"),
+        ("two weeks on Friday", "2026-12-11T17:00:00"),  # Fri Nov 27 + 14
+        # rule 6 + 7: the <weekday> after next = next <weekday> (next calendar week) + 7
+        ("Thursday after next", "2026-12-10T17:00:00"),
+        ("the Friday after next at 3", "2026-12-11T15:00:00"),
+        # rule 11: the week after next starts on its Monday; rule 10: ends on its Friday
+        ("the week after next", "2026-12-07T17:00:00"),
+        ("end of the week after next", "2026-12-11T17:00:00"),
+        # rule 8: half a unit more, exact to the minute
+        ("in an hour and a half", "2026-11-25T16:07:00"),
+        ("in one and a half hours", "2026-11-25T16:07:00"),
+        ("in 2 and a half hours", "2026-11-25T17:07:00"),
+        # rule 1: a bare day-level duration is a date when it is the whole phrase
+        ("2 weeks", "2026-12-09T17:00:00"),
+        ("3 days", "2026-11-28T17:00:00"),
+    ],
+)
+def test_offsets_and_durations(text: str, expect: str) -> None:
+    assert read(text) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "expect"),
+    [
+        ("dentro de una hora y media", "Europe/Madrid", "es-ES", "2026-11-25T22:07:00"),
+        ("dans une heure et demie", "Europe/Paris", "fr-FR", "2026-11-25T22:07:00"),
+        ("daqui a uma hora e meia", "Europe/Lisbon", "pt-PT", "2026-11-25T21:07:00"),
+        ("in eineinhalb Stunden", "Europe/Berlin", "de-DE", "2026-11-25T22:07:00"),
+        ("over anderhalf uur", "Europe/Amsterdam", "nl-NL", "2026-11-25T22:07:00"),
+        ("over 2 uur", "Europe/Amsterdam", "nl-NL", "2026-11-25T22:37:00"),  # uur = hours here
+    ],
+)
+def test_an_hour_and_a_half_in_each_language(text: str, tz: str, locale: str, expect: str) -> None:
+    assert read(text, "2026-11-25T19:37:00+00:00", tz, locale) == expect
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["set up a trial for 2 weeks", "they want 3 days of onsite training", "a week on site"],
+)
+def test_a_bare_duration_inside_a_sentence_is_not_a_due_date(command: str) -> None:
+    assert find_date(command, ctx(NOW)) is None

@@ -57,7 +57,7 @@ class Shift:
 @dataclass(frozen=True, slots=True)
 class Period:
     unit: str  # week month quarter year weekend
-    which: str  # this | next | last | month:<n> | quarter:<n>
+    which: str  # this | next | after_next | last | month:<n> | quarter:<n>
     edge: str  # start | mid | end
 
 

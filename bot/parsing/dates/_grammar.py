@@ -33,8 +33,11 @@ from bot.parsing.dates._tokens import IsoDate, Lexeme, NumDate
 class Grammar(TimeMatchers, PeriodMatchers):
     """Day, period and duration matchers over one lexeme list, plus the time matchers."""
 
-    def __init__(self, lexemes: Sequence[Lexeme], language: str) -> None:
+    def __init__(self, lexemes: Sequence[Lexeme], language: str, *, whole: bool = False) -> None:
         self.lx = lexemes
+        self.whole = whole
+        """The lexemes are one whole phrase (`read_date`), not free text (`find_date`): a bare
+        "2 weeks" is then a due date (rule 1) rather than a quantity in a sentence."""
         self.clock_style = "bare" if language == "en" else "24h"
         self._matchers: tuple[Callable[[int], Match], ...] = (
             self._relative_day, self._weekday, self._shift, self._period, self._date,
@@ -80,12 +83,14 @@ class Grammar(TimeMatchers, PeriodMatchers):
             return Weekday(weekday, "next"), j + 2
         if self.cat(i + 1) is Cat.UNIT and self.val(i + 1) == "week":
             return Weekday(weekday, "bare", plus_weeks=1), i + 2  # British "Friday week"
+        if self.cat(i + 1) is Cat.AFTER and self._postposed(i + 2) == ("next", i + 3):
+            return Weekday(weekday, "next", plus_weeks=1), i + 3  # "Thursday after next"
         after = self._postposed(i + 1)
         if after is not None and after[0] in {"next", "last"}:  # "lundi prochain" (rule 6)
             return Weekday(weekday, after[0]), after[1]
         return Weekday(weekday, "bare"), i + 1
 
-    def _shift(self, i: int) -> Match:  # noqa: PLR0911, PLR0912 - one return per form
+    def _shift(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         j, introduced, sign = i, False, 1
         if self.cat(j) is Cat.IN:
             j, introduced = j + 1, True
@@ -105,39 +110,65 @@ class Grammar(TimeMatchers, PeriodMatchers):
             if self.cat(k) is Cat.UNIT:
                 return Vague(" ".join(lx.raw for lx in self.lx[i : k + 1])), k + 1
             return None
-        number = self.amount(j)
         if self.cat(j) is Cat.HALF and self.val(j) == "an" and self.val(j + 1) == "hour":
             return Elapsed(30), j + 2
-        if number is None:
+        return self._units(j, introduced=introduced, sign=sign)
+
+    def _units(self, j: int, *, introduced: bool, sign: int) -> Match:  # noqa: PLR0911
+        """N (business) units from `j`: "3 days", "an hour and a half", "2 weeks from Friday",
+        "a week on Monday"; without "in"/"from now" only as the whole text or business days."""
+        counted = self._count(j, introduced=introduced)
+        if counted is None:
             return None
-        k = j + 1
-        business = self.cat(k) is Cat.BIZ
-        if business and self.val(k) == "day":
-            unit: object = "day"
-            k += 1
-        else:
-            k += business
-            unit = self.val(k) if self.cat(k) is Cat.UNIT else None
-            k += 1
-        if unit is None or unit == "weekend" or (business and unit != "day"):
-            return None
+        number, unit, business, k = counted
         if self.cat(k) is Cat.AGO and sign == 1:
-            return Shift(number, str(unit), business, sign=-1), k + 1
+            return Shift(number, unit, business, sign=-1), k + 1
         if self.cat(k) is Cat.FROM_NOW or (self.cat(k) is Cat.LATER and not introduced):
             introduced = True
             k += 1
-        elif self.cat(k) is Cat.FROM and not introduced:
+        elif not introduced and (self.cat(k) is Cat.FROM or self._british_on(k)):
             base = self._relative_day(k + 1) or self._weekday(k + 1)
             if base is None:
                 return None
-            return Shift(number, str(unit), business, base=base[0]), base[1]
-        if not (introduced or business):
+            return Shift(number, unit, business, base=base[0]), base[1]
+        if not (introduced or business or self.whole):
             return None
         if unit in {"minute", "hour"}:
             return Elapsed(number * (60 if unit == "hour" else 1) * sign), k
         if number != int(number):
             return Elapsed(number * 1440 * (7 if unit == "week" else 1) * sign), k
-        return Shift(number, str(unit), business, sign=sign), k
+        return Shift(number, unit, business, sign=sign), k
+
+    def _count(self, j: int, *, introduced: bool) -> tuple[float, str, bool, int] | None:
+        """An amount and its unit from `j` — (amount, unit, business days?, index after)."""
+        number = self.amount(j)
+        if number is None:
+            return None
+        k = j + 1
+        if self._and_a_half(k):  # "one and a half hours"
+            number, k = number + 0.5, k + 1
+        business = self.cat(k) is Cat.BIZ
+        if business and self.val(k) == "day":
+            unit: object = "day"
+        else:
+            k += business
+            unit = self.val(k) if self.cat(k) is Cat.UNIT else None
+            if introduced and self.cat(k) is Cat.OCLOCK:  # Dutch "over 2 uur": in 2 hours
+                unit = "hour"
+        k += 1
+        if unit is None or unit == "weekend" or (business and unit != "day"):
+            return None
+        if self._and_a_half(k):  # "an hour and a half", "una hora y media"
+            number, k = number + 0.5, k + 1
+        return number, str(unit), business, k
+
+    def _and_a_half(self, i: int) -> bool:
+        """ "and a half", "y media", "et demie", "e meia": half a unit more."""
+        return self.cat(i) is Cat.QUARTER_PAST and self.val(i) == 30
+
+    def _british_on(self, i: int) -> bool:
+        """British "a week on Monday" (= a week from Monday, rule 7): "on" before a weekday."""
+        return self.cat(i) is Cat.PREP and self.val(i) == "on" and self.cat(i + 1) is Cat.WEEKDAY
 
     def _date(self, i: int) -> Match:  # noqa: PLR0911 - one return per form
         cat = self.cat(i)

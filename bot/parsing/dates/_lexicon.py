@@ -161,6 +161,7 @@ ENGLISH: Final[dict[str, Entry]] = {
     "half": (Cat.HALF, None), "half an": (Cat.HALF, "an"), "quarter past": (Cat.QUARTER_PAST, 15),
     "quarter after": (Cat.QUARTER_PAST, 15), "quarter to": (Cat.QUARTER_PAST, -15),
     "quarter of": (Cat.QUARTER_PAST, -15), "half past": (Cat.QUARTER_PAST, 30),
+    "and a half": (Cat.QUARTER_PAST, 30),
     "to": (Cat.TO, None), "and": (Cat.AND, None), "-": (Cat.DASH, None), "\u2013": (Cat.DASH, None),
     "from": (Cat.FROM, None), "between": (Cat.BETWEEN, None),
     "from now": (Cat.FROM_NOW, None), "from today": (Cat.FROM_NOW, "today"),

@@ -37,7 +37,7 @@ class PeriodMatchers(Cursor):
             if self.cat(j) is Cat.QUARTER_NAME:
                 return Period("quarter", f"quarter:{self.val(j)}", "start"), j + 1
         if cat is Cat.UNIT and self.val(i) in _PERIOD_UNITS:
-            after = self._postposed(i + 1)
+            after = self._after_next(i + 1) or self._postposed(i + 1)
             if after is not None:  # "la semaine prochaine", "el mes que viene"
                 return Period(str(self.val(i)), after[0], "start"), after[1]
             if self.val(i) == "weekend":
@@ -53,7 +53,7 @@ class PeriodMatchers(Cursor):
             which = "next" if self.val(j) == "next_bare" else str(self.val(j))
             j = self.skip_fillers(j + 1)
         if self.cat(j) is Cat.UNIT and self.val(j) in _PERIOD_UNITS:
-            after = self._postposed(j + 1) if which == "this" else None
+            after = (self._after_next(j + 1) or self._postposed(j + 1)) if which == "this" else None
             if after is not None:  # "fin du mois prochain", "fim do mês que vem"
                 return Period(str(self.val(j)), after[0], edge), after[1]
             return Period(str(self.val(j)), which, edge), j + 1
@@ -61,6 +61,12 @@ class PeriodMatchers(Cursor):
             return Period("quarter", f"quarter:{self.val(j)}", edge), j + 1
         if self.cat(j) is Cat.MONTH and which == "this":
             return Period("month", f"month:{self.val(j)}", edge), j + 1
+        return None
+
+    def _after_next(self, i: int) -> tuple[str, int] | None:
+        """ "(the week) after next": the period after the next one."""
+        if self.cat(i) is Cat.AFTER and self._postposed(i + 1) == ("next", i + 2):
+            return "after_next", i + 2
         return None
 
     def _postposed(self, i: int) -> tuple[str, int] | None:

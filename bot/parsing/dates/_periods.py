@@ -36,7 +36,7 @@ def period_day(item: object, ctx: DateContext, kind: Kind) -> tuple[date, time |
         raise PastDay(_edge_day(item.unit, _shifted(today, item.unit, -1), edge), at)
     if item.which.startswith(("month:", "quarter:")):
         return _named(item, today, edge), at
-    step = 1 if item.which == "next" else 0
+    step = {"next": 1, "after_next": 2}.get(item.which, 0)
     day = _edge_day(item.unit, _shifted(today, item.unit, step), edge)
     if item.which == "this" and item.unit == "weekend" and today.weekday() >= cal.SATURDAY:
         day = today  # "this weekend" said on the weekend: today

@@ -27,7 +27,7 @@ def read_date(text: str, ctx: DateContext, kind: Kind = "due") -> ReadDate | Dat
     if _FOUR_DIGITS.fullmatch(phrase_text):  # 1600: a year or a time? (rule 14)
         return DateRefusal(RefusalReason.AMBIGUOUS, text, detail=phrase_text)
     found = lexemes(phrase_text, vocabulary(ctx.language))
-    grammar = Grammar(found, ctx.language)
+    grammar = Grammar(found, ctx.language, whole=True)
     run = read_whole(grammar)
     if run is not None:
         return resolve(run.phrase, ctx, kind, text)

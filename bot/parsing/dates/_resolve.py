@@ -195,8 +195,8 @@ def _day(  # noqa: PLR0911 - one return per kind of day
 
 def _weekday(item: Weekday, today: date) -> date:
     monday = cal.monday_of(today)
-    if item.mode == "next":  # rule 6: in next calendar week
-        return monday + timedelta(days=7 + item.weekday)
+    if item.mode == "next":  # rule 6: in next calendar week ("after next": the week after)
+        return monday + timedelta(days=7 + item.weekday, weeks=item.plus_weeks)
     if item.mode == "last":
         raise PastDay(cal.last_weekday_before(today, item.weekday))
     if item.mode == "this" and monday + timedelta(days=item.weekday) >= today:
