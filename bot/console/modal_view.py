@@ -11,7 +11,14 @@ from typing import Any, Final
 
 from slack_bolt.response import BoltResponse
 
+from bot.parsing import ACTION_WORDS, TYPE_WORDS
+
 _NOT_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+_ALIASES: Final[dict[str, str]] = {
+    word: meant.value for word, meant in (*TYPE_WORDS.items(), *ACTION_WORDS.items())
+}
+"""The words `/task` knows for a type or LinkedIn action (`wa`, `mtg`, `connect`), by the
+value of the option they mean: the help card teaches them, so the form takes them too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +65,8 @@ def inputs_of(view: Mapping[str, Any]) -> list[Input]:
 
 
 def option_meant(options: Sequence[Mapping[str, Any]], text: str) -> Mapping[str, Any] | None:
-    """The option a person means: its number, its value or label (spelling aside), or the
-    one option whose label starts that way."""
+    """The option a person means: its number, its value or label (spelling aside), a word
+    `/task` knows for it (`wa`, `connect`), or the one option whose label starts that way."""
     if text.isdigit():
         number = int(text)
         return options[number - 1] if 1 <= number <= len(options) else None
@@ -70,6 +77,10 @@ def option_meant(options: Sequence[Mapping[str, Any]], text: str) -> Mapping[str
         names = (str(option.get("value", "")), text_of(option.get("text")))
         if any(_NOT_ALNUM.sub("", name.casefold()) == wanted for name in names):
             return option
+    alias = _ALIASES.get(text.strip().casefold())
+    by_alias = next((o for o in options if o.get("value") == alias), None)
+    if by_alias is not None:
+        return by_alias
     starting = [
         o
         for o in options

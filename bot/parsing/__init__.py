@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from bot.parsing._contacts import read_contact
 from bot.parsing._slack_text import unescape as unescape_slack
+from bot.parsing._words import ACTION_WORDS, TYPE_WORDS
 from bot.parsing.grammar import ContactOrigin, ParsedCommand, Recognised, parse_command
 
 __all__ = [
-    "ContactOrigin", "ParsedCommand", "Recognised", "parse_command", "read_contact",
-    "unescape_slack",
+    "ACTION_WORDS", "TYPE_WORDS", "ContactOrigin", "ParsedCommand", "Recognised",
+    "parse_command", "read_contact", "unescape_slack",
 ]  # fmt: skip

@@ -191,3 +191,13 @@ async def test_a_notice_stays_under_its_field_when_the_type_changes() -> None:
         "instead, or add them in Reply first.\n"
         "Contact [nobody@nowhere.com]> :close\n"
     )
+
+
+async def test_the_forms_choices_take_the_words_the_help_card_teaches() -> None:
+    """`wa`, `mtg`, `connect`: what /task accepts, the form's type and action prompts accept."""
+    code, output = await run_script("/task\nwa\n:close\n/task\nli\nconnect\n:close\n/task\nmtg\n")
+    assert code == 0
+    assert "none of these" not in output
+    assert "Type [—]> wa\n" in output
+    assert "LinkedIn action [—]> connect\nSearch by name" in output
+    assert "Type [—]> mtg\nSearch by name" in output
