@@ -204,3 +204,28 @@ def test_an_hour_and_a_half_in_each_language(text: str, tz: str, locale: str, ex
 )
 def test_a_bare_duration_inside_a_sentence_is_not_a_due_date(command: str) -> None:
     assert find_date(command, ctx(NOW)) is None
+
+
+# -- rules 16/3: an hour range without am/pm right after a day ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Mon 1-3", "2026-11-30T13:00:00"),  # not Jan 3 (a Sunday): bare 1 -> pm
+        ("Tues 9-11", "2026-12-01T09:00:00"),  # not Sep 11: bare 9 -> am
+        ("Mon 10-2", "2026-11-30T10:00:00"),  # 10am to 2pm
+        ("tomorrow 2-4", "2026-11-26T14:00:00"),
+        ("Mon 9-11 am", "2026-11-30T09:00:00"),
+        ("Friday 3-5 pm", "2026-11-27T15:00:00"),
+        ("12-3", "2026-12-03T17:00:00"),  # alone it is still a date (rule 14)
+    ],
+)
+def test_a_dashed_pair_of_hours_after_a_day_is_a_slot(text: str, expect: str) -> None:
+    assert read(text) == expect
+
+
+def test_a_dashed_pair_that_cannot_be_hours_stays_a_date() -> None:
+    result = read_date("Mon 1-15", ctx(NOW))  # Jan 15 2027 is a Friday
+    assert isinstance(result, DateRefusal)
+    assert result.reason is RefusalReason.WEEKDAY_MISMATCH

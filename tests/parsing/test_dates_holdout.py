@@ -28,10 +28,6 @@ HOLDOUT_FILES = ("holdout.jsonl", "holdout2.jsonl")
 PARSER_MISSES: dict[str, str] = {
     "h108": "contested, rule 14: with no locale '05/11/2026' is read as 5 Nov because the "
     "May 11 reading is past; the rule says an ambiguous pair is asked about ('5/11' is)",
-    "h127": "contested, rules 14/16/17: 'Mon 1-3' is read as Monday Jan 3 (M-D) and refused "
-    "as a weekday mismatch instead of the range Monday 13:00-15:00 ('Mon 1-3pm' is read)",
-    "k007": "rules 16/3: 'Tues 9-11' is read as Sep 11 (M-D) and refused as a weekday mismatch "
-    "instead of the range Tuesday 09:00-11:00",
     "k010": "contested, rules 10/17: 'EOM' at 22:50 on Jan 31 (EOM already passed) is moved to "
     "Feb 28 instead of refused as past",
     "k014": "rule 13: 'first Monday of December' is refused as unreadable",

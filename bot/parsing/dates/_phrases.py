@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.parsing.dates._components import Phrase
+from bot.parsing.dates._components import Phrase, RelDay, Weekday
 from bot.parsing.dates._grammar import Grammar
 from bot.parsing.dates._lexicon import Cat
 
@@ -29,6 +29,8 @@ def assemble(grammar: Grammar, i: int) -> Run | None:
     first, end, j = i, i, i
     while j < len(grammar.lx):
         found = grammar.match(j)
+        if phrase.time is None and isinstance(phrase.day, Weekday | RelDay):
+            found = grammar.hour_range(j) or found  # "Mon 1-3" is a slot, not Jan 3
         if found is None and phrase.time is None and (phrase.day or phrase.part):
             found = grammar.bare_hour(j)
         if found is not None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.parsing.dates._components import ClockTime, Now, PartOfDay, Zone
 from bot.parsing.dates._cursor import Cursor, Match
 from bot.parsing.dates._lexicon import Cat
-from bot.parsing.dates._tokens import Clock, zero_padded
+from bot.parsing.dates._tokens import Clock, NumDate, zero_padded
 from bot.parsing.dates._zones import TIME_WORDS, ZONE_WORDS
 
 
@@ -46,6 +46,21 @@ class TimeMatchers(Cursor):
         if self._counts_things(i + 1):
             return None
         return ClockTime(number, 0, None, self._number_style(i)), i + 1
+
+    def hour_range(self, i: int) -> Match:
+        """Two hours joined by a dash right after a day ("Mon 1-3", "tomorrow 9-11"): a slot
+        read by rule 16 (its start) and rule 3 (bare hours), not a month-day date — a weekday
+        followed by a dashed date is rare, and the date reading of "Mon 1-3" (Jan 3) would
+        contradict the weekday anyway. Numbers above 12 keep the date reading ("Mon 1-15")."""
+        value = self.val(i)
+        if self.cat(i) is not Cat.NUMDATE or not isinstance(value, NumDate):
+            return None
+        if value.sep != "-" or value.year is not None or value.first == value.second:
+            return None
+        if not (1 <= value.first <= 12 and 1 <= value.second <= 12):
+            return None
+        start, end = (ClockTime(hour, 0, None, "bare") for hour in (value.first, value.second))
+        return self._range_start(start, end), i + 1
 
     def _number_style(self, i: int) -> str:
         """A plain number is a bare hour (rule 3) unless written zero-padded: "at 05" is 05:00."""
