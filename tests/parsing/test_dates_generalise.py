@@ -229,3 +229,50 @@ def test_a_dashed_pair_that_cannot_be_hours_stays_a_date() -> None:
     result = read_date("Mon 1-15", ctx(NOW))  # Jan 15 2027 is a Friday
     assert isinstance(result, DateRefusal)
     assert result.reason is RefusalReason.WEEKDAY_MISMATCH
+
+
+# -- rule 13: spelled ordinals beside a month; the n-th weekday of a month --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("December the third", "2026-12-03T17:00:00"),
+        ("Dec third at 4", "2026-12-03T16:00:00"),
+        ("the third of December", "2026-12-03T17:00:00"),
+        ("the twenty-first of December", "2026-12-21T17:00:00"),
+        ("January thirty first", "2027-01-31T17:00:00"),
+        ("by the first", "2026-12-01T17:00:00"),  # the whole phrase: the next 1st
+        ("the 15th of the month", "2026-12-15T17:00:00"),
+        ("first Monday of December", "2026-12-07T17:00:00"),
+        ("2nd Tuesday in March", "2027-03-09T17:00:00"),
+        ("last Friday of the month", "2026-11-27T17:00:00"),
+        ("last Friday of next month", "2026-12-25T17:00:00"),
+        ("first Monday of the month", "2026-12-07T17:00:00"),  # November's has passed
+        ("fifth Tuesday of March", "2027-03-30T17:00:00"),
+    ],
+)
+def test_spelled_ordinals_and_nth_weekdays(text: str, expect: str) -> None:
+    assert read(text) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("first Monday of November", RefusalReason.PAST),  # Nov 2, in the last ~30 days
+        ("fifth Monday of February", RefusalReason.IMPOSSIBLE),  # Feb 2027 has four
+        ("December the thirty-second", RefusalReason.UNREADABLE),
+    ],
+)
+def test_nth_weekdays_that_cannot_be(text: str, reason: RefusalReason) -> None:
+    result = read_date(text, ctx(NOW))
+    assert isinstance(result, DateRefusal)
+    assert result.reason is reason
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["send the first draft to Ana", "book a second call with Acme", "loop in a third party"],
+)
+def test_a_spelled_ordinal_in_a_sentence_is_not_a_day(command: str) -> None:
+    assert find_date(command, ctx(NOW)) is None

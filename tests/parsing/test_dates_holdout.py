@@ -30,10 +30,8 @@ PARSER_MISSES: dict[str, str] = {
     "May 11 reading is past; the rule says an ambiguous pair is asked about ('5/11' is)",
     "k010": "contested, rules 10/17: 'EOM' at 22:50 on Jan 31 (EOM already passed) is moved to "
     "Feb 28 instead of refused as past",
-    "k014": "rule 13: 'first Monday of December' is refused as unreadable",
     "k055": "rules 9/19: Dutch 'morgenochtend' (one word) is refused as unreadable",
     "k056": "rule 3: bare '1:15' is read as 01:15 instead of 13:15",
-    "k067": "rule 13: 'December the third' (month, 'the', spelled ordinal) is refused",
 }
 
 

@@ -44,6 +44,16 @@ class DayOfMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class NthWeekday:
+    """ "first Monday of December", "last Friday of the month", "2nd Tue of next month"."""
+
+    n: int  # 1..5, or -1 for the last
+    weekday: int  # 0 = Monday
+    month: int | None  # a named month (its next occurrence), else the month `which` names
+    which: str = "this"  # this | next
+
+
+@dataclass(frozen=True, slots=True)
 class Shift:
     """N days/weeks/months/years (or business days) from today or from a base day."""
 
@@ -105,7 +115,9 @@ class Impossible:
     detail: str
 
 
-DAY_TYPES = (RelDay, Weekday, CalendarDate, Numeric, Iso, DayOfMonth, Shift, Period, Holiday)
+DAY_TYPES = (
+    RelDay, Weekday, CalendarDate, Numeric, Iso, DayOfMonth, NthWeekday, Shift, Period, Holiday,
+)  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -51,7 +51,7 @@ def _parser(languages: tuple[str, ...], date_order: str | None, base: datetime) 
 
 def read_with_dateparser(text: str, ctx: DateContext, kind: Kind) -> ReadDate | DateRefusal | None:
     """dateparser's reading of `text`, with taskbot's default times and no past instants."""
-    from bot.parsing.dates._resolve import locale_order  # noqa: PLC0415 - avoids a cycle
+    from bot.parsing.dates._month_days import locale_order  # noqa: PLC0415 - avoids a cycle
 
     order = {"MD": "MDY", "DM": "DMY"}.get(locale_order(ctx.locale) or "")
     local_now = ctx.local_now

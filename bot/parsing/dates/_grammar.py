@@ -15,6 +15,7 @@ from bot.parsing.dates._components import (
     Holiday,
     Impossible,
     Iso,
+    NthWeekday,
     Numeric,
     PartOfDay,
     Period,
@@ -29,6 +30,8 @@ from bot.parsing.dates._period_grammar import MOD_TO_WEEKDAY_MODE, PeriodMatcher
 from bot.parsing.dates._times import TimeMatchers
 from bot.parsing.dates._tokens import IsoDate, Lexeme, NumDate
 
+_DAY_NUMBERS = frozenset({Cat.NUM, Cat.ORDINAL, Cat.ORDWORD})
+
 
 class Grammar(TimeMatchers, PeriodMatchers):
     """Day, period and duration matchers over one lexeme list, plus the time matchers."""
@@ -41,6 +44,7 @@ class Grammar(TimeMatchers, PeriodMatchers):
         self.clock_style = "bare" if language == "en" else "24h"
         self._matchers: tuple[Callable[[int], Match], ...] = (
             self._relative_day, self._weekday, self._shift, self._period, self._date,
+            self._nth_weekday,
             self._time, self._part, self._zone, self._vague,
         )  # fmt: skip
 
@@ -190,20 +194,55 @@ class Grammar(TimeMatchers, PeriodMatchers):
             year = self.integer(j) if self.cat(j) is Cat.NUM else None
             if year is not None and year > 1000:  # "Jan 2027": its first day
                 return CalendarDate(month, 1, year), j + 1
-            if self.cat(j) in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(j), int):
-                return self._with_year(month, int(str(self.val(j))), j + 1)
+            if self.cat(j) in _DAY_NUMBERS and isinstance(self.val(j), int):
+                return self._with_year(month, int(str(self.val(j))), j + 1)  # "Dec the 3rd"
             return Period("month", f"month:{month}", "start"), i + 1
-        if cat in {Cat.NUM, Cat.ORDINAL} and isinstance(self.val(i), int):
-            day = int(str(self.val(i)))
-            j = self.skip_fillers(i + 1)
-            if self.cat(j) is Cat.PUNCT and self.val(j) == "." and self.cat(j + 1) is Cat.MONTH:
-                j += 1  # German ordinal: "3. Dezember"
-            if self.cat(j) is Cat.MONTH and day < 100:
-                return self._with_year(int(str(self.val(j))), day, j + 1)
-            if cat is Cat.ORDINAL:
-                if 1 <= day <= 31:
-                    return DayOfMonth(day), i + 1
-                return Impossible(self.lx[i].raw), i + 1
+        if cat in _DAY_NUMBERS and isinstance(self.val(i), int):
+            return self._day_first(i, int(str(self.val(i))))
+        return None
+
+    def _day_first(self, i: int, day: int) -> Match:
+        """ "3 Dec", "3. Dezember", "the third of December", "the 15th (of the month)"."""
+        j = self.skip_fillers(i + 1)
+        if self.cat(j) is Cat.PUNCT and self.val(j) == "." and self.cat(j + 1) is Cat.MONTH:
+            j += 1  # German ordinal: "3. Dezember"
+        if self.cat(j) is Cat.MONTH and day < 100:
+            return self._with_year(int(str(self.val(j))), day, j + 1)
+        if self.cat(i) is Cat.NUM:
+            return None
+        if not 1 <= day <= 31:
+            return Impossible(self.lx[i].raw), i + 1
+        if self.cat(j) is Cat.UNIT and self.val(j) == "month":  # "the 1st of the month"
+            return DayOfMonth(day), j + 1
+        # A spelled ordinal alone is a day only as a whole phrase after "the" ("by the
+        # first"): in free text "the first draft" or "a second call" are not dates.
+        spelled = self.cat(i) is Cat.ORDWORD
+        if spelled and not (self.whole and i > 0 and self.lx[i - 1].raw.lower() == "the"):
+            return None
+        return DayOfMonth(day), i + 1
+
+    def _nth_weekday(self, i: int) -> Match:
+        """ "first Monday of December", "2nd Tue in March", "last Friday of (next) month"."""
+        if self.cat(i) in {Cat.ORDWORD, Cat.ORDINAL} and self.val(i) in range(1, 6):
+            n = int(str(self.val(i)))
+        elif self.cat(i) is Cat.MOD and self.val(i) == "last":
+            n = -1
+        else:
+            return None
+        if self.cat(i + 1) is not Cat.WEEKDAY:
+            return None
+        weekday = int(str(self.val(i + 1)))
+        k = self.skip_fillers(i + 2)
+        if self.cat(k) is Cat.IN:
+            k = self.skip_fillers(k + 1)
+        if self.cat(k) is Cat.MONTH:
+            return NthWeekday(n, weekday, int(str(self.val(k)))), k + 1
+        which = "this"
+        if self.cat(k) is Cat.MOD and self.val(k) in {"this", "next", "next_bare"}:
+            which = "this" if self.val(k) == "this" else "next"
+            k = self.skip_fillers(k + 1)
+        if self.cat(k) is Cat.UNIT and self.val(k) == "month" and k > i + 2:
+            return NthWeekday(n, weekday, None, which), k + 1
         return None
 
     def _with_year(self, month: int, day: int, j: int) -> Match:

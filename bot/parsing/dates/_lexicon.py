@@ -49,6 +49,7 @@ class Cat(Enum):
     IN = auto()  # in / within: "in 3 days"
     AFTER = auto()  # day after tomorrow
     WEEK_WORD = auto()  # never produced: "Friday week" uses UNIT week
+    ORDWORD = auto()  # int: a spelled ordinal (first … thirty-first); a day only beside a month
     # produced by the tokenizer, not the lexicon
     NUM = auto()
     ORDINAL = auto()
@@ -213,6 +214,17 @@ for _number, _names in enumerate(MONTHS_EN, start=1):
         ENGLISH[_name] = (Cat.MONTH, _number)
 for _word, _value in NUMBER_WORDS_EN.items():
     ENGLISH.setdefault(_word, (Cat.NUMWORD, _value))
+_ORDINALS_EN: Final = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+for _number, _name in enumerate(_ORDINALS_EN, start=1):
+    ENGLISH[_name] = (Cat.ORDWORD, _number)
+for _tens, _stem in ((20, "twenty"), (30, "thirty")):
+    for _unit, _name in enumerate(_ORDINALS_EN[: 31 - _tens if _tens == 30 else 9], start=1):
+        ENGLISH[f"{_stem}-{_name}"] = ENGLISH[f"{_stem} {_name}"] = (Cat.ORDWORD, _tens + _unit)
+ENGLISH["thirtieth"] = (Cat.ORDWORD, 30)
 ENGLISH["a"] = (Cat.NUMWORD, 1)
 ENGLISH["an"] = (Cat.NUMWORD, 1)
 ENGLISH["q1"] = (Cat.QUARTER_NAME, 1)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 from bot.parsing.dates import _calendar as cal
-from bot.parsing.dates._components import Period
-from bot.parsing.dates._model import DateContext, Kind
-from bot.parsing.dates._refuse import DEFAULT_TIME, PastDay
+from bot.parsing.dates._components import NthWeekday, Period
+from bot.parsing.dates._model import DateContext, DateRefusal, Kind, RefusalReason
+from bot.parsing.dates._refuse import DEFAULT_TIME, PastDay, Refuse
 from bot.parsing.dates._wall import wall
 
 END_OF_PERIOD = time(17)  # rule 10: EOW, EOM, EOQ, EOY are 17:00
@@ -84,3 +84,32 @@ def _named(item: Period, today: date, edge: str) -> date:
         if day >= today and not (edge == "start" and day < today):
             return day
     return _edge_day(item.unit, date(today.year + 1, 1, 1), edge)  # pragma: no cover
+
+
+def nth_weekday_day(item: NthWeekday, today: date, text: str) -> date:
+    """The n-th (or last) weekday of a month. A named month is its next occurrence, except one
+    in the last ~30 days, refused as past (rule 13); "of the month" that has passed this month
+    means next month's, as an end of period that has passed rolls to the next period."""
+    from bot.parsing.dates._month_days import RECENT_DAYS  # noqa: PLC0415 - avoids a cycle
+
+    if item.month is None:
+        first = cal.add_months(today.replace(day=1), 1 if item.which == "next" else 0)
+        day = _nth(item, first.year, first.month, text)
+        if item.which == "this" and day < today:
+            following = cal.add_months(first, 1)
+            day = _nth(item, following.year, following.month, text)
+        return day
+    this_year = cal.nth_weekday(today.year, item.month, item.weekday, item.n)
+    if this_year.month == item.month and this_year >= today:
+        return this_year
+    if this_year.month == item.month and (today - this_year).days <= RECENT_DAYS:
+        raise PastDay(this_year)
+    return _nth(item, today.year + (item.month <= today.month), item.month, text)
+
+
+def _nth(item: NthWeekday, year: int, month: int, text: str) -> date:
+    day = cal.nth_weekday(year, month, item.weekday, item.n)
+    if day.month != month:  # a fifth Monday the month lacks
+        detail = f"{text.strip()} ({date(year, month, 1):%B %Y})"
+        raise Refuse(DateRefusal(RefusalReason.IMPOSSIBLE, text, detail=detail))
+    return day
