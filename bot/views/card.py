@@ -23,6 +23,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.fitting import fit_plain
+from bot.views._block_json import block_json
 
 __all__ = [
     "ACTIONS_ELEMENTS", "BUTTON_TEXT", "CONFIRM_BUTTON", "CONFIRM_TEXT", "CONFIRM_TITLE",
@@ -57,8 +58,9 @@ class Card:
             )
 
     def blocks_json(self) -> list[dict[str, Any]]:
-        """The blocks as Slack JSON (`to_dict()` also runs slack_sdk's validators)."""
-        return [block.to_dict() for block in self.blocks]
+        """The blocks as Slack JSON: what `to_dict()` gives, slack_sdk's validators run,
+        without the garbage it leaves per object (`bot.views._block_json`)."""
+        return [block_json(block) for block in self.blocks]
 
     def message(self) -> dict[str, Any]:
         """`{"text": …, "blocks": […]}` for chat.postMessage, chat.update and response_url."""
