@@ -34,10 +34,11 @@ from bot.domain import (
     Whoami,
 )
 from bot.reply._wire import (
+    ContactPageShape,
     ContactShape,
-    PageShape,
     Shape,
     TaskListItemShape,
+    TaskPageShape,
     TaskShape,
     WhoamiShape,
 )
@@ -240,7 +241,7 @@ def decode_task(content: bytes) -> Task:
 
 
 def decode_task_page(content: bytes) -> Page[TaskSummary]:
-    page = _parse(PageShape[TaskListItemShape], content)
+    page = _parse(TaskPageShape, content)
     return Page(tuple(_task_summary(item) for item in page.items), page.has_more)
 
 
@@ -249,7 +250,7 @@ def decode_contact(content: bytes) -> Contact:
 
 
 def decode_contact_page(content: bytes) -> Page[Contact]:
-    page = _parse(PageShape[ContactShape], content)
+    page = _parse(ContactPageShape, content)
     return Page(tuple(_contact(item) for item in page.items), page.has_more)
 
 
