@@ -276,3 +276,33 @@ def test_nth_weekdays_that_cannot_be(text: str, reason: RefusalReason) -> None:
 )
 def test_a_spelled_ordinal_in_a_sentence_is_not_a_day(command: str) -> None:
     assert find_date(command, ctx(NOW)) is None
+
+
+# -- rules 9/19: day + part of day written as one word (Dutch, German) ------------------------
+
+# Fri 2027-04-30 17:30
+FRIDAY_EVENING = "2027-04-30T17:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "tz", "locale", "expect"),
+    [
+        ("morgenochtend", "Europe/Amsterdam", "nl-NL", "2027-05-01T09:00:00"),
+        ("vrijdagmiddag", "Europe/Amsterdam", "nl-NL", "2027-05-07T14:00:00"),
+        ("morgenavond om 8", "Europe/Amsterdam", "nl-NL", "2027-05-01T20:00:00"),
+        ("Freitagnachmittag", "Europe/Berlin", "de-DE", "2027-05-07T14:00:00"),
+        ("Montagabend", "Europe/Berlin", "de-DE", "2027-05-03T18:00:00"),
+    ],
+)
+def test_a_compound_of_a_day_and_a_part_of_day(
+    text: str, tz: str, locale: str, expect: str
+) -> None:
+    assert read(text, FRIDAY_EVENING, tz, locale) == expect
+
+
+def test_a_compound_names_its_whole_word_in_free_text() -> None:
+    found = find_date(
+        "bel Sanne morgenochtend terug", ctx(FRIDAY_EVENING, "Europe/Amsterdam", "nl-NL")
+    )
+    assert found is not None
+    assert (found.date_text, found.rest_text) == ("morgenochtend", "bel Sanne terug")

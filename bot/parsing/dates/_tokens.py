@@ -20,6 +20,7 @@ from datetime import date, time
 from functools import cache
 from typing import Final
 
+from bot.parsing.dates._compounds import split_compound
 from bot.parsing.dates._lexicon import Cat, Entry, fold
 from bot.parsing.dates._typos import fuzzy_word
 
@@ -255,6 +256,13 @@ def lexemes(text: str, words: Mapping[str, Entry]) -> list[Lexeme]:
                     found = (entry, j)
                     break
         if found is None and token.cat is Cat.WORD:
+            parts = split_compound(str(token.value), words)
+            if parts is not None:  # "morgenochtend": two lexemes over one word
+                out.extend(
+                    Lexeme(cat, value, token.start, token.end, token.raw) for cat, value in parts
+                )
+                i += 1
+                continue
             guess = fuzzy_word(str(token.value))
             if guess is not None and guess in words:
                 found = (words[guess], i + 1)
