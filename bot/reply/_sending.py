@@ -131,6 +131,7 @@ class Sender:
                 # Not chained: httpx's exception holds the request, and so the key.
                 error: ReplyError = self._transport_error(call, exc)
             else:
+                _unbind(response)
                 self.rate_limit = RateLimit.from_headers(response.headers) or self.rate_limit
                 logger.debug("%s: %d (attempt %d)", call.where, response.status_code, attempt)
                 if response.status_code in call.expected:
@@ -280,3 +281,15 @@ class Sender:
                 "try REPLY_API_DIALECT=beta"
             )
         return ". Check REPLY_API_KEY (Reply → Settings → API Key)"
+
+
+def _unbind(response: httpx.Response) -> None:
+    """Let reference counting free a response and its connection's stream objects.
+
+    httpx binds every response and its stream to each other (`BoundAsyncStream`, which
+    records `elapsed` when closed): a reference cycle per call, with the pool's stream
+    wrappers hanging off it, that only the cyclic garbage collector frees. The client has
+    read the body and closed the stream by the time `request` returns, so the stream is
+    replaced by the bytes it delivered (what httpx holds for a response built from content)."""
+    if response.is_closed:
+        response.stream = httpx.ByteStream(response.content)
