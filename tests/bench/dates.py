@@ -2,10 +2,11 @@
 
     python tests/bench/dates.py [--rounds 20] [--cold-runs 5]
 
-Accuracy on the example files and on the held-out set (holdout.jsonl: rows worked out by hand
-at other instants, zones and locales, so it measures how the rules generalise), overall and by
-category; warm p50/p99 latency per phrase, cold start (a fresh interpreter: import + first
-parse, median of several runs) and peak RSS (a fresh interpreter that reads every example).
+Accuracy on the example files and on the two held-out sets (holdout.jsonl, holdout2.jsonl: rows
+worked out by hand at other instants, zones and locales before the parser was run on them, so
+they measure how the rules generalise), overall and by category; warm p50/p99 latency per
+phrase, cold start (a fresh interpreter: import + first parse, median of several runs) and peak
+RSS (a fresh interpreter that reads every example).
 Prints a table; writes tests/bench/results/dates.json. Not a test: speed targets are reported,
 never asserted.
 """
@@ -176,7 +177,7 @@ def main() -> None:
     options.add_argument("--cold-runs", type=int, default=5)
     args = options.parse_args()
     phrases, commands = load("phrases.jsonl"), load("commands.jsonl")
-    holdout = load("holdout.jsonl")
+    holdout, holdout2 = load("holdout.jsonl"), load("holdout2.jsonl")
     engines = {"taskbot": taskbot_reader(), "dateparser": dateparser_reader()}
     report: dict[str, Any] = {"targets": TARGETS, "engines": {}}
     for name, (phrase, command) in engines.items():
@@ -184,6 +185,7 @@ def main() -> None:
             "phrases": accuracy(phrase, phrases, "category"),
             "commands": accuracy(command, commands, None),
             "holdout": accuracy(phrase, holdout, "category"),
+            "holdout2": accuracy(phrase, holdout2, "category"),
             "latency": latency(phrase, phrases, args.rounds),
             "command_latency": latency(command, commands, args.rounds),
             "cold_start_s": {p: cold_start(name, p, args.cold_runs) for p in _COLD_PROBES},
@@ -200,6 +202,7 @@ def _print(report: dict[str, Any]) -> None:
     rows = [
         ("phrases accuracy (243)", f"{t['phrases']['overall']:.1%}", f"{d['phrases']['overall']:.1%}"),  # noqa: E501
         (f"held-out accuracy ({t['holdout']['n']})", f"{t['holdout']['overall']:.1%}", f"{d['holdout']['overall']:.1%}"),  # noqa: E501
+        (f"held-out 2 accuracy ({t['holdout2']['n']})", f"{t['holdout2']['overall']:.1%}", f"{d['holdout2']['overall']:.1%}"),  # noqa: E501
         ("commands accuracy (47, time only)", f"{t['commands']['overall']:.1%}", f"{d['commands']['overall']:.1%}"),  # noqa: E501
         ("p50 per phrase (warm)", f"{t['latency']['p50_ms']:.3f} ms", f"{d['latency']['p50_ms']:.3f} ms"),  # noqa: E501
         ("p99 per phrase (warm)", f"{t['latency']['p99_ms']:.3f} ms", f"{d['latency']['p99_ms']:.3f} ms"),  # noqa: E501
@@ -216,6 +219,7 @@ def _print(report: dict[str, Any]) -> None:
         print(f"{label:<{width}}  {ours:>16}  {theirs:>18}")
     _print_by_category("accuracy by category", t["phrases"], d["phrases"], width)
     _print_by_category("held-out accuracy by category", t["holdout"], d["holdout"], width)
+    _print_by_category("held-out 2 accuracy by category", t["holdout2"], d["holdout2"], width)
     print(
         f"\ntargets: p50 ≤ 1 ms, p99 ≤ 5 ms, cold start ≤ 0.5 s; JSON: {RESULTS.relative_to(ROOT)}"
     )

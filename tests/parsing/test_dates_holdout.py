@@ -28,8 +28,9 @@ HOLDOUT_FILES = ("holdout.jsonl", "holdout2.jsonl")
 PARSER_MISSES: dict[str, str] = {
     "h108": "contested, rule 14: with no locale '05/11/2026' is read as 5 Nov because the "
     "May 11 reading is past; the rule says an ambiguous pair is asked about ('5/11' is)",
-    "k010": "contested, rules 10/17: 'EOM' at 22:50 on Jan 31 (EOM already passed) is moved to "
-    "Feb 28 instead of refused as past",
+    "k010": "contested, rules 10/17: 'EOM' at 22:50 on Jan 31 (EOM already passed) rolls to "
+    "Feb 28 - the documented choice in _periods.py for an end of period that has passed (EOW "
+    "on Saturday) - where rule 17 read alone would refuse it as past",
     "k056": "contested, rule 3: with an nl-NL locale '1:15' is read as 01:15 (a colon time is "
     "24-hour outside English, a deliberate choice tested in test_dates_clock: 'morgen 5:00' is "
     "05:00) rather than rule 3's business-hours 13:15",
