@@ -306,3 +306,18 @@ def test_a_compound_names_its_whole_word_in_free_text() -> None:
     )
     assert found is not None
     assert (found.date_text, found.rest_text) == ("morgenochtend", "bel Sanne terug")
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("el tres de diciembre", "2026-12-03T17:00:00"),
+        ("dos de enero a las 10", "2027-01-02T10:00:00"),
+    ],
+)
+def test_a_number_word_before_a_month_is_its_day(text: str, expect: str) -> None:
+    assert read(text, "2026-11-25T20:37", "Europe/Madrid", "es-ES") == expect
+
+
+def test_a_number_word_before_a_month_in_a_command_counts_things() -> None:
+    assert find_date("send the two May contracts", ctx(NOW)) is None

@@ -199,6 +199,11 @@ class Grammar(TimeMatchers, PeriodMatchers):
             return Period("month", f"month:{month}", "start"), i + 1
         if cat in _DAY_NUMBERS and isinstance(self.val(i), int):
             return self._day_first(i, int(str(self.val(i))))
+        # "el tres de diciembre": a number word is a day only before a month, and only as the
+        # whole phrase — in a command "two May contracts" counts contracts.
+        spelled_day = self.whole and self.lx[i].raw.lower() not in {"a", "an"}
+        if cat is Cat.NUMWORD and spelled_day and isinstance(self.val(i), int):
+            return self._day_first(i, int(str(self.val(i))))
         return None
 
     def _day_first(self, i: int, day: int) -> Match:
@@ -208,7 +213,7 @@ class Grammar(TimeMatchers, PeriodMatchers):
             j += 1  # German ordinal: "3. Dezember"
         if self.cat(j) is Cat.MONTH and day < 100:
             return self._with_year(int(str(self.val(j))), day, j + 1)
-        if self.cat(i) is Cat.NUM:
+        if self.cat(i) in {Cat.NUM, Cat.NUMWORD}:
             return None
         if not 1 <= day <= 31:
             return Impossible(self.lx[i].raw), i + 1
