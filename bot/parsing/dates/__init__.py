@@ -69,6 +69,19 @@ Choices where the conventions are silent:
 * 2-digit years are 20xx. Numeric dates are M/D for en-US (and ja/zh/ko), D/M for any other
   known locale; with no locale an ambiguous pair is refused with both readings.
 * "PST" in summer still means Pacific time (people type it year-round); IST is India.
+* A yearless date lands this year or next, never later: "2/29" said in 2027 is Feb 29 2027,
+  refused as impossible with Feb 28 / Mar 1 offered, not moved to 2028.
+* A dashed pair of hours 1-12 right after a day ("Mon 1-3", "tomorrow 9-11") is an hour slot
+  (rule 16, bare hours by rule 3), not a month-day date; alone, "12-3" is still Dec 3.
+* "Thursday after next" is next Thursday (rule 6) plus a week; "the week after next" starts on
+  its Monday. British "a week on Monday" is "a week from Monday".
+* Words that would be content in a command are dates only as the whole phrase: a bare "2 weeks"
+  (rule 1), a spelled ordinal without a month ("by the first"), a number word before a month
+  ("el tres de diciembre"). Beside a month a spelled ordinal always is one ("December the third").
+* Typos: weekday and month names and "tomorrow" of 7+ letters may be two edits off when the
+  first letter agrees ("wendsday"); other date words one; a word as near two names is not read.
+* Dutch/German compounds of a day and a part of day ("morgenochtend", "Freitagnachmittag") are
+  split into the two words they are made of.
 """
 
 from __future__ import annotations
