@@ -12,7 +12,7 @@ the same processes as `ack_latency` (the Reply sandbox with `--latency`, the fak
 server's CPU seconds (user + system, /proc) divided by the commands it served, with every
 card awaited so the whole command (ack, Reply calls, card) is inside the window.
 
-`--profile FILE`: run `py-spy record` on the server during the first round (needs py-spy,
+`--profile FILE`: run `py-spy record` on the server during the last round (needs py-spy,
 not a taskbot dependency: `pip install py-spy`) and write a speedscope profile to FILE.
 Writes tests/bench/results/command_cpu.json. Not a test: nothing is asserted.
 """
@@ -150,7 +150,7 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                 count = int(args.rate * args.seconds)
                 for n in range(args.rounds):
                     worker = taskbot.pids[-1]
-                    with _py_spy(worker, args.profile if n == 0 else None):
+                    with _py_spy(worker, args.profile if n == args.rounds - 1 else None):
                         result = await _round(http, services, count, args.rate)
                     print(
                         f"round {n + 1}: {result['cpu_ms_per_command']:.2f} ms CPU/command, "
@@ -182,7 +182,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--latency", type=float, default=1.0, help="seconds per Reply call")
-    parser.add_argument("--profile", type=Path, help="py-spy speedscope output (round 1)")
+    parser.add_argument("--profile", type=Path, help="py-spy speedscope output (last round)")
     parser.add_argument("--output", type=Path, default=RESULTS / "command_cpu.json")
     args = parser.parse_args()
     results = asyncio.run(bench(args))
