@@ -172,10 +172,12 @@ def _unreadable(result: ReadDate | DateRefusal) -> bool:
 
 
 def _after_start(due: DatePart, start: DatePart, ctx: DateContext) -> DatePart:
-    """`due` read again from the start when it is not after it ("from 9am to 5pm")."""
+    """`due` read again from the start when it is a time alone and not after the start
+    ("from 9pm to 1am"); a due that names its day ("tomorrow 8am") stays on that day, and
+    the rep hears that it is not after the start."""
     if not (isinstance(due.result, ReadDate) and isinstance(start.result, ReadDate)):
         return due
-    if due.result.at > start.result.at:
+    if due.result.at > start.result.at or due.result.names_day:
         return due
     from_start = DateContext(now=start.result.at, tz=ctx.tz, locale=ctx.locale)
     again = read_date(due.text, from_start, "due")

@@ -124,6 +124,21 @@ def test_a_due_before_the_start_is_a_problem_not_a_guess() -> None:
     assert "not after its start" in draft.problems[0].message
 
 
+def test_a_due_that_names_its_day_stays_on_it_even_before_the_start() -> None:
+    # It used to be read again from the start and land on Friday 08:00, a day the rep
+    # never said; only a time alone ("from 9pm to 1am") is placed after the start.
+    draft = parse("todo from tomorrow 9am to tomorrow 8am Prep").draft
+    assert (local(draft.start_at), local(draft.due_to)) == ("2026-11-26T09:00", "2026-11-26T08:00")
+    assert fields(draft.problems) == ["due_to"]
+    assert "not after its start" in draft.problems[0].message
+
+
+def test_a_time_alone_as_the_due_runs_past_midnight_after_the_start() -> None:
+    draft = parse("mtg jane@acme.com from 9pm to 1am launch party").draft
+    assert (local(draft.start_at), local(draft.due_to)) == ("2026-11-25T21:00", "2026-11-26T01:00")
+    assert draft.problems == ()
+
+
 def test_a_refused_start_is_a_problem_on_the_start() -> None:
     parsed = parse("todo start yesterday due Fri Prep")
     assert isinstance(parsed.start, DateRefusal)

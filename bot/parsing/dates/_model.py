@@ -59,11 +59,16 @@ class RefusalReason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ReadDate:
-    """A phrase read as an instant: `at` is aware and on the rep's clock (ctx.tz)."""
+    """A phrase read as an instant: `at` is aware and on the rep's clock (ctx.tz).
+
+    `names_day` is False for a time alone ("5pm", "midnight"): its day came from the rule
+    that a time means its next occurrence, so the grammar may place it after a start instead
+    ("from 9pm to 1am"); a phrase that named the day ("tomorrow 8am") keeps that day."""
 
     at: datetime
     has_time: bool
     text: str
+    names_day: bool = True
 
 
 @dataclass(frozen=True, slots=True)

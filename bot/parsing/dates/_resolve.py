@@ -79,12 +79,13 @@ def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDat
     if phrase.day is None:
         assert clock is not None
         if midnight:
-            return ReadDate(wall(now.date() + timedelta(days=1), time(0), tz), True, text)
+            at = wall(now.date() + timedelta(days=1), time(0), tz)
+            return ReadDate(at, True, text, names_day=False)
         zone_today = now.astimezone(zone).date()
         at = wall(zone_today, clock, zone)
         if at <= now and not strict_today:
             at = wall(zone_today + timedelta(days=1), clock, zone)  # rule 2
-        return _checked(ReadDate(at.astimezone(tz), True, text), now)
+        return _checked(ReadDate(at.astimezone(tz), True, text, names_day=False), now)
 
     day, day_time, past = _named_day(phrase.day, ctx, kind, text)
     if isinstance(phrase.day, Iso) and phrase.day.value.at is not None and clock is None:
