@@ -90,8 +90,12 @@ class UserDirectory:
         # cancelled, `rep_profile`'s wait ran out) leaves it running, and it is cached.
         self._lookups: InFlight[str, UserProfile] = InFlight("users.info")
 
+    def cached(self, user_id: str) -> UserProfile | None:
+        """The profile already known (or the remembered fallback), without asking Slack."""
+        return self._profiles.get(user_id) or self._fallbacks.get(user_id)
+
     async def profile(self, user_id: str) -> UserProfile:
-        known = self._profiles.get(user_id) or self._fallbacks.get(user_id)
+        known = self.cached(user_id)
         if known is not None:
             return known
         return await self._lookups.join(user_id, lambda: self._lookup(user_id))

@@ -93,6 +93,22 @@ async def test_answers_are_cached_for_the_ttl(fake: FakeSlack, clock: FakeClock)
     assert len(fake.calls_to("users.info")) == 2
 
 
+async def test_cached_answers_what_is_known_without_asking(
+    fake: FakeSlack, clock: FakeClock
+) -> None:
+    users = directory(fake, clock, ttl=600)
+    assert users.cached(BERLIN.id) is None
+    assert fake.calls_to("users.info") == []
+    looked_up = await users.profile(BERLIN.id)
+    assert users.cached(BERLIN.id) == looked_up
+    clock.advance(601)
+    assert users.cached(BERLIN.id) is None, "an expired entry is not an answer"
+    fake.fail_next("users.info", "ratelimited", status=429, retry_after=30)
+    fallback = await users.profile(BERLIN.id)
+    assert users.cached(BERLIN.id) == fallback
+    assert fallback.zone_source == "default"
+
+
 async def test_concurrent_lookups_for_one_user_make_one_call(
     fake: FakeSlack, clock: FakeClock
 ) -> None:

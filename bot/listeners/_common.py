@@ -48,6 +48,10 @@ async def rep_profile(deps: Dependencies, user_id: str) -> UserProfile:
     """The rep's zone and locale (cached users.info), waiting at most `deps.profile_wait`
     so an ack is never late; past that, the workspace defaults (the lookup carries on and
     is cached for the next command)."""
+    known = deps.users.cached(user_id)
+    if known is not None:
+        # The usual case, answered without wait_for's task and timer: on the ack's path.
+        return known
     try:
         return await asyncio.wait_for(deps.users.profile(user_id), deps.profile_wait)
     except TimeoutError:
