@@ -336,6 +336,7 @@ class TaskDraft:
     subject: str | None = None
     date_text: str | None = None
     problems: tuple[FieldProblem, ...] = field(default=())
+    due_defaulted: bool = False  # no due phrase: `due_to` is taskbot's default for the type
 
     def __post_init__(self) -> None:
         _require_aware("start_at", self.start_at)

@@ -186,3 +186,14 @@ def test_a_clean_draft_passes_the_check() -> None:
 
     service = TaskService(None, clock=lambda: NOW, sandbox=True)  # type: ignore[arg-type]
     assert service.check(draft(), command="c") is None
+
+
+async def test_a_defaulted_due_is_said_above_the_card() -> None:
+    # "call jane@acme.com ASAP ping": no due phrase (ASAP is not a time, x060), so the rep
+    # is told what taskbot chose instead of finding out on Monday.
+    async with world() as w:
+        outcome = await w.service.create(replace(draft(), due_defaulted=True), command="c")
+        assert isinstance(outcome, Created)
+        assert outcome.note is not None
+        assert outcome.note.startswith("No due date given: a call is due at 10:00 on the first")
+        assert "Press Edit to change it" in outcome.note

@@ -189,3 +189,14 @@ def due_not_after_start(due: datetime, start: datetime) -> str:
         f"The task is due {when_text(due)}, which is not after its start, {when_text(start)}. "
         f"Make the due time later, e.g. `from Mon 9am to Mon 5pm` or `start tomorrow due Fri`."
     )
+
+
+def due_defaulted(task_type: TaskType) -> str:
+    """Above the card of a task the rep gave no due date: what taskbot chose, and how to
+    change it (bot/parsing/dates/_default_due.py states the rule)."""
+    hour = "10:00" if task_type in (TaskType.CALL, TaskType.MEETING) else "17:00"
+    return (
+        f"No due date given: {TYPE_PHRASE[task_type]} is due at {hour} on the first business "
+        "day at least two hours away. Press Edit to change it, or next time add one, e.g. "
+        "`tomorrow 3pm` or `EOD Fri`."
+    )

@@ -180,6 +180,7 @@ class _Reading:
             subject=subject.value or None if subject else None,
             date_text=when.text,
             problems=tuple(problems),
+            due_defaulted=times.due_defaulted,
         )
         return ParsedCommand(
             text=self.text,

@@ -45,6 +45,7 @@ from bot.domain import (
 )
 from bot.messages import outcomes as words
 from bot.messages.actions import DOING_CREATE, DOING_LOOKUP
+from bot.messages.grammar import due_defaulted
 from bot.reply.client import ReplyClient
 from bot.reply.errors import ReplyError, ReplyNotFound
 from bot.service._failures import trouble
@@ -197,7 +198,10 @@ class TaskService:
             return self._failed(error, doing=DOING_CREATE, command=command)
         if isinstance(stored, Trouble):
             return Failed(trouble=stored, command=command)
-        return Created(task=stored.task, contact=stored.contact, note=stored.note)
+        note = stored.note
+        if note is None and draft.due_defaulted:  # the rep should not discover it later
+            note = due_defaulted(write.task_type)
+        return Created(task=stored.task, contact=stored.contact, note=note)
 
     def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:
         """The draft as Reply's request. Only called once `check` found a type and due time."""

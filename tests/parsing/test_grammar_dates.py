@@ -305,3 +305,8 @@ def test_the_grammar_never_cuts_a_word_in_half(text: str) -> None:
     parsed = parse(text)
     assert parsed.due is None
     assert parsed.draft.body == text.removeprefix("todo ")
+
+
+def test_the_draft_says_when_its_due_was_defaulted() -> None:
+    assert parse("call jane@acme.com asap ping her").draft.due_defaulted
+    assert not parse("call jane@acme.com tomorrow 3pm ping her").draft.due_defaulted
