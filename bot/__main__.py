@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -103,7 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     module_name, function_name = COMMANDS[command].split(":")
     function = getattr(importlib.import_module(module_name), function_name)
-    result: int = function(args)
+    try:
+        result: int = function(args)
+    except BrokenPipeError:
+        # `taskbot parse … | head` closed the pipe: not an error worth a traceback. Point
+        # stdout at devnull so the interpreter's final flush does not raise again
+        # (https://docs.python.org/3/library/signal.html#note-on-sigpipe).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return result
 
 

@@ -119,7 +119,8 @@ def human(parsed: ParsedCommand, ctx: DateContext) -> str:
             "description": " — found in the description, to confirm",
         }.get(parsed.contact_origin or "", "")
         lines.append(("contact", f"{draft.contact.value} ({draft.contact.kind}){origin}"))
-    lines.append(("start", _when(draft.start_at, parsed.start, "now")))
+    slot = parsed.due if isinstance(parsed.due, ReadDate) and parsed.due.until else None
+    lines.append(("start", _when(draft.start_at, parsed.start or slot, "now")))
     lines.append(("due", _when(draft.due_to, parsed.due, "no date given")))
     lines.append(("body", draft.body or "(empty)"))
     if draft.subject is not None:
@@ -131,8 +132,8 @@ def human(parsed: ParsedCommand, ctx: DateContext) -> str:
 
 
 def _when(at: datetime | None, reading: object, otherwise: str) -> str:
-    if isinstance(reading, ReadDate):
-        return f"{when_text(reading.at)} (read ‘{reading.text}’)"
+    if isinstance(reading, ReadDate):  # the draft's time: a range's end, a time after a start
+        return f"{when_text(at or reading.at)} (read ‘{reading.text}’)"
     if reading is not None:
         return "(not read; see problems)"
     return f"{when_text(at)} ({otherwise})" if at else "(none)"

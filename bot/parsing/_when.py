@@ -199,14 +199,18 @@ class Times:
 def settle(when: When, ctx: DateContext, task_type: TaskType | None) -> Times:
     """Start and due for the draft: start is now (to the minute) unless the rep said
     otherwise; due is the phrase, or when there is none `default_due` for the type, counted
-    from the start the rep gave (the form suggests the same due)."""
+    from the start the rep gave (the form suggests the same due). A lone range is both:
+    it starts at the range's start (rule 16) and is due at its end."""
     now = ctx.local_now.replace(second=0, microsecond=0)
     problems: list[FieldProblem] = []
     start_at: datetime | None = now
     if when.start is not None:
         start_at = _instant(when.start, "start_at", problems)
     due_to = None
-    if when.due is not None:
+    slot = when.due.result if when.due is not None and when.start is None else None
+    if isinstance(slot, ReadDate) and slot.until is not None:
+        start_at, due_to = slot.at, slot.until  # "tomorrow 2-3pm": a slot, not a deadline
+    elif when.due is not None:
         due_to = _instant(when.due, "due_to", problems)
     else:
         given_start = start_at if when.start is not None else None

@@ -33,6 +33,15 @@ def test_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+def test_human_output_shows_a_range_as_both_ends(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", *NOW, "mtg", "jane@acme.com", "tomorrow", "2-3pm", "Demo"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:4] == [
+        "start     Thu 26 Nov 2026 14:00 EST (read ‘tomorrow 2-3pm’)",
+        "due       Thu 26 Nov 2026 15:00 EST (read ‘tomorrow 2-3pm’)",
+    ]
+
+
 def test_human_output_with_problems_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", *NOW, "li Priya subject: Hi | line one\nline two"]) == 1
     out = capsys.readouterr().out

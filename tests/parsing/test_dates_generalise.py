@@ -321,3 +321,31 @@ def test_a_number_word_before_a_month_is_its_day(text: str, expect: str) -> None
 
 def test_a_number_word_before_a_month_in_a_command_counts_things() -> None:
     assert find_date("send the two May contracts", ctx(NOW)) is None
+
+
+# -- rule 16: a range reads as its start, and keeps its end for the command grammar ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("tomorrow 2-3pm", "2026-11-26T14:00", "2026-11-26T15:00"),
+        ("Mon 1-3", "2026-11-30T13:00", "2026-11-30T15:00"),  # rule 3 for both bare hours
+        ("between 3 and 4 tomorrow", "2026-11-26T15:00", "2026-11-26T16:00"),
+        ("Fri 11-1", "2026-11-27T11:00", "2026-11-27T13:00"),
+        ("Fri 10pm-1am", "2026-11-27T22:00", "2026-11-28T01:00"),  # wraps past midnight
+        ("tomorrow 2-3pm PT", "2026-11-26T17:00", "2026-11-26T18:00"),  # both in PT
+    ],
+)
+def test_a_range_is_read_as_its_start_and_keeps_its_end(text: str, start: str, end: str) -> None:
+    result = read_date(text, ctx(NOW), "start")
+    assert not isinstance(result, DateRefusal)
+    assert local(result) == f"{start}:00"
+    assert result.until is not None
+    assert result.until.replace(tzinfo=None).isoformat(timespec="minutes") == end
+
+
+def test_a_single_time_has_no_end() -> None:
+    result = read_date("tomorrow 3pm", ctx(NOW), "start")
+    assert not isinstance(result, DateRefusal)
+    assert result.until is None

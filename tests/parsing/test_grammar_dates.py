@@ -310,3 +310,27 @@ def test_the_grammar_never_cuts_a_word_in_half(text: str) -> None:
 def test_the_draft_says_when_its_due_was_defaulted() -> None:
     assert parse("call jane@acme.com asap ping her").draft.due_defaulted
     assert not parse("call jane@acme.com tomorrow 3pm ping her").draft.due_defaulted
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "due"),
+    [
+        ('mtg "Jane" tomorrow 2-3pm Demo', "2026-11-26T14:00", "2026-11-26T15:00"),
+        ("todo Mon 1-3 workshop", "2026-11-30T13:00", "2026-11-30T15:00"),
+        ("call jane@acme.com between 3 and 4 tomorrow pricing", "2026-11-26T15:00", "2026-11-26T16:00"),
+        ("mtg jane@acme.com Fri 10pm-1am launch", "2026-11-27T22:00", "2026-11-28T01:00"),
+        ("todo tomorrow 2-3pm PT review", "2026-11-26T17:00", "2026-11-26T18:00"),
+    ],
+)  # fmt: skip
+def test_a_lone_range_is_a_slot_from_its_start_to_its_end(text: str, start: str, due: str) -> None:
+    # Rule 16 reads a range as its start; a command has room for both ends, so the task
+    # starts then and is due at the end (a meeting at 2-3pm is not due at 2pm).
+    draft = parse(text).draft
+    assert (local(draft.start_at), local(draft.due_to)) == (start, due)
+    assert draft.problems == ()
+    assert not draft.due_defaulted
+
+
+def test_a_range_after_an_explicit_start_is_due_at_its_start() -> None:
+    draft = parse("todo start tomorrow 9am due Fri 2-3pm Prep").draft
+    assert (local(draft.start_at), local(draft.due_to)) == ("2026-11-26T09:00", "2026-11-27T14:00")

@@ -83,6 +83,7 @@ class ClockTime:
     meridiem: str | None  # am | pm | None
     style: str  # "bare": business-hours reading (rule 3); "24h": as written
     lone: bool = False  # a plain number ("5"): a time only after "at"/"by" or a day
+    until: ClockTime | None = None  # the end of a range ("2-3pm"): rule 16 reads the start
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,8 @@ class ReadDate:
     has_time: bool
     text: str
     names_day: bool = True
+    until: datetime | None = None
+    """The end of a range ("tomorrow 2-3pm": 15:00), after `at`; the reading is `at` (rule 16)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ DateRefusal. All wall times are built with `_wall.wall` (DST-correct).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -45,7 +46,7 @@ _TODAY_ONLY = frozenset({"tonight", "later_today", "earlier_today"})
 
 def resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate | DateRefusal:
     try:
-        return _resolve(phrase, ctx, kind, text)
+        return _with_end(_resolve(phrase, ctx, kind, text), phrase, ctx, text)
     except Refuse as stop:
         return stop.refusal
     except (OverflowError, ValueError):  # "in 100000 years": beyond what datetime can hold
@@ -103,6 +104,21 @@ def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDat
             )
         )  # fmt: skip
     return _checked(ReadDate(at, has_time, text), now)
+
+
+def _with_end(read: ReadDate, phrase: Phrase, ctx: DateContext, text: str) -> ReadDate:
+    """A range's end on the day its start fell on, or the next when it wraps ("10pm-1am")."""
+    if phrase.time is None or phrase.time.until is None:
+        return read
+    part = phrase.part.name.removeprefix("this_") if phrase.part else None
+    end_clock = _time_of_day(phrase.time.until, part, text)
+    assert end_clock is not None
+    zone = _zone(phrase.zone) if phrase.zone else ctx.tz
+    day = read.at.astimezone(zone).date()
+    end = wall(day, end_clock, zone)
+    if end <= read.at:
+        end = wall(day + timedelta(days=1), end_clock, zone)
+    return replace(read, until=end.astimezone(ctx.tz))
 
 
 def _checked(read: ReadDate, now: datetime) -> ReadDate:

@@ -121,10 +121,12 @@ class TimeMatchers(Cursor):
 
     @staticmethod
     def _range_start(start: ClockTime, end: ClockTime) -> ClockTime:
-        """Rule 16: a range means its start; "2-3pm" lends the pm to the 2."""
+        """Rule 16: a range means its start; "2-3pm" lends the pm to the 2. The end rides
+        along (`until`) for the command grammar, which makes a slot of it."""
+        end = replace(end, lone=False)
         if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
-            return ClockTime(start.hour, start.minute, end.meridiem, start.style)
-        return replace(start, lone=False)
+            return ClockTime(start.hour, start.minute, end.meridiem, start.style, until=end)
+        return replace(start, lone=False, until=end)
 
     def _part(self, i: int) -> Match:
         if self.cat(i) is Cat.MOD and self.val(i) == "this" and self.cat(i + 1) is Cat.PART:
