@@ -102,6 +102,25 @@ def near_type(word: str, *, everyday_too: bool) -> str | None:
     return _closest(bare, _SUGGESTABLE, cutoff)
 
 
+def near_help(text: str) -> bool:
+    """A command that is one word, a slip typing `help`: two letters swapped ("hlep"), one
+    left out ("hlp") or doubled in ("hellp"), or the vowel missed ("halp"). The rep wanted
+    the usage card, not a to-do with that word as its text. Other one-edit neighbours are
+    real words ("held", "helm", "heap", "yelp") and stay to-dos."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    word = _bare(words[0])
+    if word == "help" or not word.startswith("h"):
+        return False
+    dropped = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    vowel_missed = len(word) == 4 and word.endswith("lp") and word[1] in "aiouy"
+    return _swapped(word, "help") or "help" in dropped or word in _HELP_CLIPPED or vowel_missed
+
+
+_HELP_CLIPPED: Final = frozenset({"hlp", "hep", "hel"})
+
+
 def near_action(word: str) -> str | None:
     """The LinkedIn action word `word` is probably a misspelling of ("conect" → "connect";
     `ACTION_WORDS` maps it to the action)."""

@@ -34,9 +34,9 @@ same):
   in the body, with a problem.
 * **Body.** The rest, verbatim (bot/parsing/_body.py): Slack's escapes undone, `{{…}}` never
   read as dates. Nothing is lost: every word is in the body or in `recognised`.
-* **Help.** `help`, `?`, `h`, `-h`, `--help`, `usage` or nothing → `is_help` (nothing to create;
-  the `/task` listener opens the form for an empty command before parsing, as the help card
-  says).
+* **Help.** `help` (or a slip: "halp", "hlep"), `?`, `h`, `-h`, `--help`, `usage` or nothing
+  → `is_help` (nothing to create; the `/task` listener opens the form for an empty command
+  before parsing, as the help card says).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ from bot.parsing._text import (
     tokenize,
 )
 from bot.parsing._when import When, read_when, settle
-from bot.parsing._words import ACTION_WORDS, TYPE_WORDS
+from bot.parsing._words import ACTION_WORDS, TYPE_WORDS, near_help
 from bot.parsing.dates import DateContext, DateRefusal, FoundDate, ReadDate
 
 HELP_WORDS: Final = frozenset({"help", "?", "-h", "--help", "usage", "h"})
@@ -114,7 +114,7 @@ class ParsedCommand:
 def parse_command(text: str, ctx: DateContext) -> ParsedCommand:
     """Read a `/task` command's text (Slack's `text` field) for the rep in `ctx`."""
     readable = unescape(text)
-    if readable.strip().casefold() in HELP_WORDS or not readable.strip():
+    if readable.strip().casefold() in HELP_WORDS or not readable.strip() or near_help(readable):
         return ParsedCommand(readable, TaskDraft(), is_help=True)
     return _Reading(readable, ctx).parse()
 

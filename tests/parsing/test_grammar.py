@@ -263,6 +263,17 @@ def test_nothing_typed_is_help_too(text: str) -> None:
     assert parsed.draft == TaskDraft()
 
 
+@pytest.mark.parametrize("text", ["halp", "hlep", "hepl", "hellp", "hlp", "Help!"])
+def test_a_slip_typing_help_is_help(text: str) -> None:
+    # `/task halp` used to create a to-do called "halp".
+    assert parse(text).is_help
+
+
+@pytest.mark.parametrize("text", ["held", "helm", "heap", "yelp", "hello", "halp Bob tomorrow"])
+def test_real_words_near_help_stay_tasks(text: str) -> None:
+    assert not parse(text).is_help
+
+
 def test_help_inside_a_sentence_is_a_task() -> None:
     parsed = parse("help Bob with the demo tomorrow")
     assert not parsed.is_help
