@@ -10,12 +10,21 @@ objects it tracks, and every ack due meanwhile waits. The ack-latency benchmark
   schemas, the grammar's tables. A full collection walked them all: 30 ms on an idle
   machine, 50-77 ms at 100 commands/s. `gc.freeze()` moves them to a permanent generation
   that collections skip (Python docs, gc.freeze).
-* A command's objects live as long as its Reply calls: seconds, when Reply is slow. With
-  CPython's default thresholds (700, 10, 10) they reach the oldest generation within a
-  fraction of a second under load, so each full collection walked every command in flight
-  (20-35 ms with 300 of them). Collecting the middle generation after 50 young collections
-  instead of 10 lets most commands finish first (reference counting frees their objects),
-  and full collections come about five times less often.
+* A command's objects live as long as its Reply calls: seconds, when Reply is slow (about
+  300 commands in flight at 100/s against a Reply that takes a second per call, ~100
+  tracked objects each: httpx's coroutines, locks and streams). A middle-generation
+  collection walks those that survived young collections since the last one. With
+  CPython's default thresholds (700, 10, 10), and still with 50 in place of 10, that was
+  every second or two at 100 commands/s, each walking most of the commands in flight: 8-20
+  ms pauses, several per 10 s (tests/bench/command_cpu.py with a gc.callbacks probe).
+  Collecting it after 500 young collections (about every 40 s at 100/s) lets those
+  commands finish first, so reference counting frees their objects and the collection
+  meets mostly garbage; none ran during 30 s at 100/s.
+
+What the middle generation still meets is the reference cycles commands leave behind,
+which only it frees; the fewer, the cheaper and rarer it is (cards and Reply answers leave
+almost none: `bot.views._block_json`, `bot.reply._sending._unbind`). At most 350,000
+objects' worth of such garbage (500 x 700 net allocations) can wait between two collections.
 
 Garbage is still collected; only when, and over what, changes. The console does not do this
 (one person, one command at a time), nor does an app that tests or another program embed:
@@ -29,7 +38,7 @@ import logging
 
 log = logging.getLogger(__name__)
 
-THRESHOLDS = (700, 50, 10)
+THRESHOLDS = (700, 500, 10)
 """`gc.set_threshold` arguments: CPython's defaults but for the middle generation (10)."""
 
 
