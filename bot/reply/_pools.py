@@ -30,11 +30,14 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 
-POOLS = 16
-PER_POOL = 32
+POOLS = 64
+PER_POOL = 8
 """512 connections in all: room for 100 commands/s against a Reply that takes a second per
 call, far more than Reply's own rate limit (100 requests a minute per key) ever lets
-through; a pool only fills when Reply is slow."""
+through; a pool only fills when Reply is slow. Small pools, because every request that
+starts or ends walks its pool's connections (and polls each idle one's socket, httpcore's
+`has_expired`): with 16 pools of 32 that walk was a fifth of a Reply call's CPU at 100
+commands/s, with 64 of 8 about a tenth (tests/bench/command_cpu.py profiles)."""
 
 MakePool = Callable[[httpx.Limits], httpx.AsyncBaseTransport]
 
