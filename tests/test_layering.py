@@ -73,3 +73,36 @@ def test_every_messages_module_can_be_imported_first(module: str) -> None:
     """Importing a module first in a fresh interpreter is what shows a cycle through a
     package's __init__ (bot.messages.dates → bot.parsing → the grammar → bot.messages.dates)."""
     assert module in _loaded_after(f"import {module}")
+
+
+_EACH_FIRST = """
+import importlib, pathlib, sys
+import bot
+root = pathlib.Path(bot.__file__).parent
+names = sorted(
+    ".".join(("bot", *path.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+    for path in root.rglob("*.py")
+)
+failed = []
+for name in names:
+    for loaded in [m for m in sys.modules if m == "bot" or m.startswith("bot.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except ImportError as error:
+        failed.append(f"{name}: {error}")
+print(len(names))
+print("\\n".join(failed))
+"""
+
+
+def test_every_bot_module_can_be_imported_first() -> None:
+    """A cycle hidden behind a function-level import ("avoids a cycle") or a package's
+    __init__ shows up when the module is the first of taskbot's to load; one interpreter
+    tries each in turn, forgetting taskbot's modules (not the libraries) in between."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EACH_FIRST], capture_output=True, text=True, check=True, timeout=120
+    )
+    count, *failed = done.stdout.splitlines()
+    assert int(count) > 100
+    assert [line for line in failed if line] == []

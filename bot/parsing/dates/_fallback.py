@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from bot.parsing.dates._model import DateContext, DateRefusal, Kind, ReadDate, RefusalReason
+from bot.parsing.dates._month_days import locale_order
 from bot.parsing.dates._refuse import DEFAULT_TIME
 from bot.parsing.dates._wall import wall
 
@@ -51,8 +52,6 @@ def _parser(languages: tuple[str, ...], date_order: str | None, base: datetime) 
 
 def read_with_dateparser(text: str, ctx: DateContext, kind: Kind) -> ReadDate | DateRefusal | None:
     """dateparser's reading of `text`, with taskbot's default times and no past instants."""
-    from bot.parsing.dates._month_days import locale_order  # noqa: PLC0415 - avoids a cycle
-
     order = {"MD": "MDY", "DM": "DMY"}.get(locale_order(ctx.locale) or "")
     local_now = ctx.local_now
     base = local_now.replace(tzinfo=None, second=0, microsecond=0)

@@ -14,6 +14,7 @@ from datetime import date, time, timedelta
 from bot.parsing.dates import _calendar as cal
 from bot.parsing.dates._components import NthWeekday, Period
 from bot.parsing.dates._model import DateContext, DateRefusal, Kind, RefusalReason
+from bot.parsing.dates._month_days import RECENT_DAYS
 from bot.parsing.dates._refuse import DEFAULT_TIME, PastDay, Refuse
 from bot.parsing.dates._wall import wall
 
@@ -90,8 +91,6 @@ def nth_weekday_day(item: NthWeekday, today: date, text: str) -> date:
     """The n-th (or last) weekday of a month. A named month is its next occurrence, except one
     in the last ~30 days, refused as past (rule 13); "of the month" that has passed this month
     means next month's, as an end of period that has passed rolls to the next period."""
-    from bot.parsing.dates._month_days import RECENT_DAYS  # noqa: PLC0415 - avoids a cycle
-
     if item.month is None:
         first = cal.add_months(today.replace(day=1), 1 if item.which == "next" else 0)
         day = _nth(item, first.year, first.month, text)
