@@ -35,6 +35,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.background import Background
 from bot.clock import Clock, system_clock
 from bot.domain import TaskDraft
+from bot.parsing import parse_command
 from bot.parsing.dates import DateContext
 from bot.reply.client import SANDBOX_KEY, ReplyClient
 from bot.reply.retry import RetryPolicy
@@ -101,14 +102,6 @@ class Dependencies:
         return self.sandbox is not None
 
 
-def default_parser() -> CommandParser:
-    """The `/task` grammar (imported on first use: rule 1, no work at import)."""
-    from bot.parsing import parse_command  # noqa: PLC0415
-
-    parser: CommandParser = parse_command
-    return parser
-
-
 @asynccontextmanager
 async def open_dependencies(
     settings: Settings,
@@ -167,7 +160,7 @@ async def open_dependencies(
             background=background,
             service=TaskService(reply, clock=clock, sandbox=sandbox_in_use is not None),
             clock=clock,
-            parse=parse or default_parser(),
+            parse=parse or parse_command,
             sandbox=sandbox_in_use,
             profile_wait=profile_wait,
             submit_budget=submit_budget,
