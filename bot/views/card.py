@@ -22,7 +22,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.fitting import fit_plain
+from bot.fitting import fit_plain, shorten
 from bot.views._block_json import block_json
 
 __all__ = [
@@ -99,7 +99,8 @@ def button(
 def confirm(title: str, text: str, yes: str, no: str) -> ConfirmObject:
     return ConfirmObject(
         title=PlainTextObject(text=fit_plain(title, CONFIRM_TITLE)),
-        text=MarkdownTextObject(text=fit_plain(text, CONFIRM_TEXT)),
+        # mrkdwn: `shorten` never cuts inside an `&amp;` entity, `fit_plain` could.
+        text=MarkdownTextObject(text=shorten(text, CONFIRM_TEXT)),
         confirm=PlainTextObject(text=fit_plain(yes, CONFIRM_BUTTON)),
         deny=PlainTextObject(text=fit_plain(no, CONFIRM_BUTTON)),
         style="danger",

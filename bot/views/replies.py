@@ -30,6 +30,10 @@ from bot.views.card import (
 )
 from bot.views.values import CommandRef, ContactPick, FormRef, encode_fitting
 
+QUOTED = 300
+"""Characters of what the rep typed that a sentence quotes (a contact, a search): a section
+holds 3,000 (Block Kit, section `text`), and a command can carry a name longer than that."""
+
 MAX_PICKS = ACTIONS_ELEMENTS
 """At most one button per contact and 25 contacts (an actions block's limit; a message's 50
 blocks leave room for one section per contact plus the prompt and the form button)."""
@@ -39,7 +43,8 @@ def progress_card(
     task_type: TaskType | None, action: LinkedInAction | None, contact: str | None
 ) -> Card:
     """The ack: "⏳ Creating a call task for jane@acme.com…"."""
-    line = words.progress(task_type, action, contact)
+    quoted = fit_plain(contact, QUOTED) if contact is not None else None
+    line = words.progress(task_type, action, quoted)
     return Card(blocks=(mrkdwn_section(mrkdwn.escape(line)),), text=line)
 
 
@@ -102,7 +107,9 @@ def contact_pick_card(
     shown = list(contacts[:MAX_PICKS])
     matched = max(total or 0, len(contacts))
     blocks: list[Block] = [
-        mrkdwn_section(words.pick_prompt(mrkdwn.escape(query), len(shown), matched))
+        mrkdwn_section(
+            words.pick_prompt(shorten(mrkdwn.escape(query), QUOTED), len(shown), matched)
+        )
     ]
     kept_whole = True
     for number, contact in enumerate(shown, start=1):
@@ -117,7 +124,7 @@ def contact_pick_card(
     blocks.append(
         ActionsBlock(elements=[button(words.OPEN_FORM_BUTTON, ids.OPEN_FORM, form_value)])
     )
-    return Card(blocks=tuple(blocks), text=words.pick_fallback(query, matched))
+    return Card(blocks=tuple(blocks), text=words.pick_fallback(fit_plain(query, QUOTED), matched))
 
 
 def _describe(contact: Contact) -> str:

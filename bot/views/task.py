@@ -56,6 +56,11 @@ MAX_BODY = 4 * SECTION_TEXT
 "…" and a pointer to Reply. A 3,000-character body always fits unless it is mostly `&<>`."""
 
 
+NAME_QUOTED = 100
+"""Escaped characters of the contact's name quoted in the outcome question and the cancel
+confirmation (whose whole text Slack limits to 300)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CardContext:
     """Who the card is for and how it is shown."""
@@ -94,7 +99,8 @@ def task_card(task: Task, contact: Contact | None, ctx: CardContext) -> Card:
     content = task.content
     subject = content.subject if content and content.subject else task.template.subject
     if subject:
-        blocks.append(mrkdwn_section(f"*{words.SUBJECT}:* {mrkdwn.escape(subject)}"))
+        line = f"*{words.SUBJECT}:* {mrkdwn.escape(subject)}"
+        blocks.append(mrkdwn_section(fitting.shorten(line, SECTION_TEXT)))
     blocks.extend(_body(task))
     if not ctx.shared_by and (warning := _variables_warning(task, contact)):
         blocks.append(context(mrkdwn.escape(warning)))
@@ -213,7 +219,11 @@ def _actions(task: Task, contact_name: str | None, ctx: CardContext) -> list[Blo
     share = button(words.SHARE_BUTTON, ids.SHARE, value)
     if not task.status.is_open:
         return [ActionsBlock(block_id=ids.CARD_ACTIONS_BLOCK, elements=[share])]
-    escaped_name = mrkdwn.escape(contact_name) if contact_name else None
+    # Quoted in a section and a confirm dialog (3,000 and 300 characters): a name from Reply
+    # is not bounded by either.
+    escaped_name = (
+        fitting.shorten(mrkdwn.escape(contact_name), NAME_QUOTED) if contact_name else None
+    )
     if ctx.asking_outcome and task.task_type is TaskType.CALL:
         outcomes: list[ButtonElement] = [
             button(words.OUTCOME_LABEL[resolution], action_id, value)

@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from bot.console.slack_standin.acks import ack_problems
 from bot.http import EVENTS_PATH, create_http_app
 from bot.reply.sandbox import Sandbox
 from bot.settings import Settings
@@ -74,8 +75,14 @@ class Taskbot:
         return self.captured[-1]
 
     async def post(self, body: str, *, signed_at: int | None = None) -> httpx.Response:
+        """Send a signed request; its ack must be one Slack would take (stripe-mock style:
+        Slack shows the rep an error for a bad ack, so the test fails instead)."""
         headers = payloads.signed_headers(body, SECRET, signed_at or int(time.time()))
-        return await self.http.post(self.url + EVENTS_PATH, content=body, headers=headers)
+        response = await self.http.post(self.url + EVENTS_PATH, content=body, headers=headers)
+        if response.status_code == 200 and response.content:
+            problems = ack_problems(payloads.decode_body(body), response.json())
+            assert not problems, "Slack would not take this ack:\n" + "\n".join(problems)
+        return response
 
     async def command(self, text: str, *, user: str = BERLIN_REP.id) -> Sent:
         """`/task text` from `user`; the ack becomes the message its response_url replaces."""

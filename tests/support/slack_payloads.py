@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
@@ -38,6 +38,15 @@ def command_body(fields: Mapping[str, str]) -> str:
 
 def interaction_body(payload: Mapping[str, Any]) -> str:
     return urlencode({"payload": json.dumps(payload)})
+
+
+def decode_body(body: str) -> dict[str, Any]:
+    """What a request body carries: an interaction's payload, or a slash command's fields."""
+    fields = dict(parse_qsl(body, keep_blank_values=True))
+    if "payload" in fields:
+        payload: dict[str, Any] = json.loads(fields["payload"])
+        return payload
+    return fields
 
 
 def signed_headers(body: str, secret: str, timestamp: int) -> dict[str, str]:

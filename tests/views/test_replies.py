@@ -179,3 +179,21 @@ def test_a_pick_of_one_guessed_contact_reads_in_the_singular() -> None:
         "*1 Reply contact matches “Priya”.* Is this who you meant?"
     )
     assert card.text == "1 Reply contact matches “Priya”. Pick it to create the task."
+
+
+def test_a_typed_name_longer_than_a_section_still_makes_a_valid_progress_line() -> None:
+    """`/task call <4,000-character name> tomorrow` is read as a name; the ack quoting it
+    must still be a message Slack takes (a section holds 3,000 characters)."""
+    card = progress_card(TaskType.CALL, None, "Jane&" * 800)
+    assert_valid_message(blocks_of(card), card.text)
+    line = blocks_of(card)[0]["text"]["text"]
+    assert line.startswith("⏳ Creating a call task for Jane&amp;Jane")
+    assert line.endswith("……")  # the quote is cut, the sentence still ends
+
+
+def test_a_search_longer_than_a_section_still_makes_a_valid_pick_card() -> None:
+    card = contact_pick_card("Jane <Doe> " * 400, [JANE], command="call jane tomorrow")
+    assert_valid_message(blocks_of(card), card.text)
+    prompt = blocks_of(card)[0]["text"]["text"]
+    assert prompt.startswith("*1 Reply contact matches “Jane &lt;Doe&gt;")
+    assert prompt.endswith("Is this who you meant?")

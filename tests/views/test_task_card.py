@@ -376,3 +376,36 @@ def test_terminal_snapshot_of_a_card_in_ansi(task: Task) -> None:
         "\x1b[2mTask #1001 · via Slack · \x1b[1m🧪 Reply sandbox: a practice task, not in your "
         "Reply account\x1b[0m\x1b[2m\x1b[0m"
     )
+
+
+def test_a_name_longer_than_a_section_fits_the_outcome_question_and_the_confirm(
+    task: Task,
+) -> None:
+    """Reply does not bound a contact's name; the outcome question (a section, 3,000) and
+    the cancel confirmation (300) quote it, shortened, never cut inside an entity."""
+    huge = Contact(id=42, first_name="Smith & Sons " * 300)
+    asking = CardContext(owner="U0JANE", tz=NEW_YORK, asking_outcome=True)
+    for card in (task_card(task, huge, CTX), task_card(task, huge, asking)):
+        assert_valid_message(blocks_of(card), card.text)
+    question = blocks_of(task_card(task, huge, asking))[-2]["text"]["text"]
+    assert question.startswith("*How did the call with Smith &amp; Sons")
+    assert "…" in question
+    cancel = buttons(task_card(task, huge, CTX))[ids.CANCEL]["confirm"]["text"]["text"]
+    assert len(cancel) <= 300
+    assert not re.search(r"&(?!amp;|lt;|gt;)", cancel)  # every & still starts an entity
+
+
+def test_a_subject_longer_than_a_section_ends_visibly_cut() -> None:
+    task = make_task(
+        task_type=TaskType.MANUAL_EMAIL,
+        content=TaskContent(body="Hi", subject="<Q4> pricing " * 400),
+    )
+    card = task_card(task, JANE, CTX)
+    assert_valid_message(blocks_of(card), card.text)
+    subject = next(t for t in _section_texts(card) if t.startswith("*Subject:*"))
+    assert subject.startswith("*Subject:* &lt;Q4&gt; pricing")
+    assert subject.endswith("…")
+
+
+def _section_texts(card: Card) -> list[str]:
+    return [b["text"]["text"] for b in blocks_of(card) if b["type"] == "section" and "text" in b]

@@ -6,7 +6,8 @@ Slack's Block Kit rules, shipped so the console needs no Slack (and tests extend
 Modules: `core` (`SlackStandIn`: routing, tokens, scopes, recording), `methods` (auth.test,
 users.info, chat.*, conversations.open, views.*), `response_urls` (5 uses in 30 minutes,
 replace and delete), `views` (how Slack stores a modal and its `state.values`), `block_kit`
-(offline validation, as Slack would answer `invalid_blocks`), `serving`.
+(offline validation, as Slack would answer `invalid_blocks`), `acks` (the answers taskbot
+gives Slack: option lists, view_submission errors, command acks), `serving`.
 """
 
 from bot.console.slack_standin.core import Call, ScriptedFailure, SlackStandIn, SlackUser
