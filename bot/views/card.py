@@ -24,6 +24,7 @@ from slack_sdk.models.blocks import (
 
 from bot.fitting import fit_plain, shorten
 from bot.views._block_json import block_json
+from bot.views.mrkdwn import escape
 
 __all__ = [
     "ACTIONS_ELEMENTS", "BUTTON_TEXT", "CONFIRM_BUTTON", "CONFIRM_TEXT", "CONFIRM_TITLE",
@@ -44,7 +45,8 @@ CONFIRM_BUTTON: Final = 30
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """What a listener sends: `respond(text=card.text, blocks=card.blocks_json())`."""
+    """What a listener sends: `respond(**card.message())`. `text` is plain (escaped on
+    the way out)."""
 
     blocks: tuple[Block, ...]
     text: str
@@ -63,8 +65,13 @@ class Card:
         return [block_json(block) for block in self.blocks]
 
     def message(self) -> dict[str, Any]:
-        """`{"text": …, "blocks": […]}` for chat.postMessage, chat.update and response_url."""
-        return {"text": self.text, "blocks": self.blocks_json()}
+        """`{"text": …, "blocks": […]}` for chat.postMessage, chat.update and response_url.
+
+        `text` is plain words (a contact's name, what the rep typed), but Slack reads a
+        message's `text` as mrkdwn: escaped here, or a contact named `<!channel>` would ping
+        the channel from a shared card's notification, and `<https://x|y>` would be a link
+        (formatting reference, "Escaping text")."""
+        return {"text": escape(self.text), "blocks": self.blocks_json()}
 
 
 def mrkdwn_section(text: str, *, block_id: str | None = None) -> SectionBlock:

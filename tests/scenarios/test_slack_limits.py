@@ -18,3 +18,15 @@ async def test_a_name_longer_than_a_section_gets_a_progress_line_slack_takes() -
         await bot.settle()
         [answer] = bot.shown(sent)  # no such contact in Reply: said, with the form offered
         assert answer["response_type"] == "ephemeral"
+
+
+async def test_the_notification_text_is_escaped_like_the_blocks() -> None:
+    """Slack reads a message's top-level `text` as mrkdwn too (formatting reference,
+    "Escaping text"): a typed `&` or `>` went out raw, where `<…>` is a link or a ping."""
+    async with running_taskbot() as bot:
+        sent = await bot.command('call "Smith & Sons > Acme" tomorrow 3pm Ask about pricing')
+        assert sent.ack["text"] == "⏳ Creating a call task for Smith &amp; Sons &gt; Acme…"
+        await bot.settle()
+        [answer] = bot.shown(sent)
+        assert "Smith &amp; Sons &gt; Acme" in answer["text"]
+        assert "& " not in answer["text"]

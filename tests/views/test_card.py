@@ -24,3 +24,11 @@ def test_a_card_needs_a_notification_text() -> None:
 def test_a_card_holds_1_to_50_blocks(count: int) -> None:
     with pytest.raises(ValueError, match="1 to 50 blocks"):
         Card(blocks=tuple(mrkdwn_section("x") for _ in range(count)), text="x")
+
+
+def test_the_notification_text_goes_out_escaped_and_stays_plain_on_the_card() -> None:
+    """A contact named `<!channel>` must not ping a channel from a shared card's
+    notification: Slack parses `text` as mrkdwn (formatting reference, "Escaping text")."""
+    card = Card(blocks=(mrkdwn_section("x"),), text="📞 Call — <!channel> & <https://e.vil|Jane>")
+    assert card.text == "📞 Call — <!channel> & <https://e.vil|Jane>"
+    assert card.message()["text"] == "📞 Call — &lt;!channel&gt; &amp; &lt;https://e.vil|Jane&gt;"
