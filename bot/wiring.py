@@ -42,6 +42,7 @@ from bot.reply.retry import RetryPolicy
 from bot.reply.sandbox import Sandbox
 from bot.service import TaskService
 from bot.settings import Settings
+from bot.slack_retries import slack_retry_handlers
 from bot.users import UserDirectory
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,10 @@ async def open_dependencies(
         session = aiohttp.ClientSession()
         stack.push_async_callback(session.close)
         slack = AsyncWebClient(
-            token=token, base_url=slack_api_url or settings.slack_api_url, session=session
+            token=token,
+            base_url=slack_api_url or settings.slack_api_url,
+            session=session,
+            retry_handlers=slack_retry_handlers(),  # a 429: wait Retry-After, once
         )
         background = Background()
         stack.push_async_callback(_wind_down, background, drain_timeout)

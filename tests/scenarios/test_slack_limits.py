@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
+from bot import ids
+from tests.scenarios.form_harness import form_bot
 from tests.scenarios.harness import running_taskbot, texts
+
+A_CALL = {
+    ids.TYPE_SELECT: "Call",
+    ids.CONTACT_SELECT: ("Jane Cooper · Acme · jane@acme.com", "id:30101"),
+    ids.BODY_INPUT: "Ask about pricing",
+}
 
 
 async def test_a_name_longer_than_a_section_gets_a_progress_line_slack_takes() -> None:
@@ -30,3 +38,18 @@ async def test_the_notification_text_is_escaped_like_the_blocks() -> None:
         [answer] = bot.shown(sent)
         assert "Smith &amp; Sons &gt; Acme" in answer["text"]
         assert "& " not in answer["text"]
+
+
+async def test_a_rate_limited_dm_waits_retry_after_and_the_card_still_arrives() -> None:
+    """The global shortcut's card goes to the rep's DM (chat.postMessage, about one message a
+    second per channel). A 429 came back as an error and the card was lost (only logged)."""
+    async with form_bot() as bot:
+        view_id = await bot.global_shortcut()
+        bot.allow("ratelimited")
+        bot.fake.fail_next("chat.postMessage", "ratelimited", status=429, retry_after=0)
+        await bot.submit(view_id, A_CALL)
+        await bot.settle()
+        refused, posted = bot.fake.calls_to("chat.postMessage")
+        assert (refused.status, posted.status) == (429, 200)
+        assert posted.response["channel"] == "D0BERLIN"
+        assert texts(posted.params)[0] == "📞 Call — Jane Cooper"
