@@ -1,7 +1,7 @@
 """CPU time taskbot's HTTP server spends per `/task` command, end to end (issue 4).
 
     python tests/bench/command_cpu.py [--rate 100] [--seconds 10] [--rounds 3]
-                                      [--profile FILE] [--workers 1]
+                                      [--profile FILE] [--gc] [--workers 1]
     python3 dev.py bench command_cpu
 
 Wall-clock latencies on a shared machine are noisy; the CPU a command costs is not (much), and
@@ -14,6 +14,8 @@ card awaited so the whole command (ack, Reply calls, card) is inside the window.
 
 `--profile FILE`: run `py-spy record` on the server during the last round (needs py-spy,
 not a taskbot dependency: `pip install py-spy`) and write a speedscope profile to FILE.
+`--gc`: run the server under `_harness_gcprobe.py` and report, per round, how many
+collections of each generation ran and their total and longest pause (the tail they cause).
 Writes tests/bench/results/command_cpu.json. Not a test: nothing is asserted.
 """
 
@@ -38,6 +40,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # run as a script: make `tests.*` importable
 
+from tests.bench import _harness_gcprobe as gcprobe  # noqa: E402
 from tests.bench import _harness_load as load  # noqa: E402
 from tests.bench._harness_procs import (  # noqa: E402
     SECRET,
@@ -52,7 +55,8 @@ from tests.bench._harness_procs import (  # noqa: E402
 )
 from tests.bench._harness_slack import REPS  # noqa: E402
 
-RESULTS = ROOT / "tests" / "bench" / "results"
+BENCH = ROOT / "tests" / "bench"
+RESULTS = BENCH / "results"
 CARD_WAIT_S = 60.0
 
 
@@ -97,6 +101,7 @@ async def _round(
         "cpu_ms_per_command": round(cpu / count * 1000, 3),
         "wall_s": round(time.monotonic() - started, 2),
         "ack": load.summary_ms(acks),
+        "window": (started, time.monotonic()),
         "cpu_s_all": others,
         "missing_cards": missing,
         "bad_acks": bad_acks,
@@ -137,7 +142,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         sandbox = await start_sandbox(workdir, args.latency)
         slack = await start_slack(workdir)
         port = free_port()
-        argv = [sys.executable, "-m", "bot", "http", "--host", "127.0.0.1", "--port", str(port)]
+        gc_log = workdir / "gc.json"
+        probe = [str(BENCH / "_harness_gcprobe.py"), str(gc_log)] if args.gc else ["-m", "bot"]
+        argv = [sys.executable, *probe, "http", "--host", "127.0.0.1", "--port", str(port)]
         argv += ["--workers", str(args.workers)]
         env = server_environment(slack.url, sandbox.url)
         taskbot = await start_server("taskbot", argv, workdir, env, port)
@@ -164,6 +171,11 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             for service in (taskbot, slack, sandbox):
                 await service.stop()
+        if args.gc:
+            collections = json.loads(gc_log.read_text())["collections"]
+            for result in rounds:
+                result["gc"] = gcprobe.summary(collections, *result["window"])
+                print(f"garbage collector during the round: {result['gc']}", file=sys.stderr)
     per_command = [r["cpu_ms_per_command"] for r in rounds]
     return {
         "rate_per_s": args.rate,
@@ -183,8 +195,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--latency", type=float, default=1.0, help="seconds per Reply call")
     parser.add_argument("--profile", type=Path, help="py-spy speedscope output (last round)")
+    parser.add_argument(
+        "--gc", action="store_true", help="probe the collector's pauses (one worker only)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "command_cpu.json")
     args = parser.parse_args()
+    if args.gc and args.workers != 1:
+        parser.error("--gc probes one server process: use it with --workers 1")
     results = asyncio.run(bench(args))
     print(f"CPU per command (median of {args.rounds}): {results['cpu_ms_per_command_median']} ms")
     args.output.parent.mkdir(parents=True, exist_ok=True)
