@@ -51,7 +51,7 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
 from bot.console.slack_standin import Call, SlackError
-from bot.console.slack_standin.core import _params
+from bot.console.slack_standin._requests import read_params
 from tests.support import socket_envelopes as envelopes
 from tests.support.fake_slack import DEFAULT_SCOPES, FakeSlack, SlackUser
 from tests.support.socket_envelopes import Ack, DisconnectReason, Envelope, EnvelopeType
@@ -225,7 +225,7 @@ class SocketModeSlack(FakeSlack):
         return await super()._api(request)
 
     async def _connections_open(self, request: Request) -> JSONResponse:
-        params = await _params(request)
+        params = await read_params(request)
         headers = {k.lower(): v for k, v in request.headers.items()}
         status, extra_headers = 200, {}
         try:

@@ -33,77 +33,26 @@ import json
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any, Self
-from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from bot.clock import Clock, system_clock
 from bot.console.slack_standin import methods
+from bot.console.slack_standin._records import Call, ScriptedFailure, SlackUser
+from bot.console.slack_standin._requests import authorize, read_params
+from bot.console.slack_standin._triggers import TRIGGER_TTL, TriggerIds
 from bot.console.slack_standin.methods import SlackError
 from bot.console.slack_standin.response_urls import ResponseUrlState, post_to_response_url
 from bot.console.slack_standin.views import fill_state
 from bot.serving import serve_locally
 
+__all__ = ["DEFAULT_SCOPES", "TRIGGER_TTL", "Call", "ScriptedFailure", "SlackStandIn", "SlackUser"]
+
 DEFAULT_SCOPES = frozenset({"commands", "chat:write", "users:read"})
-TRIGGER_TTL = timedelta(seconds=3)  # slack-notes §2.3: "expires after 3 s", single use
-
-
-def _system_clock() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass
-class SlackUser:
-    """A workspace member as `users.info` describes them. `tz` may be None, as Slack sends it
-    (python-slack-sdk's rtm.start fixture); `tz_offset=None` leaves the field out entirely."""
-
-    id: str
-    name: str = "jane"
-    real_name: str = "Jane Doe"
-    tz: str | None = "America/New_York"
-    tz_label: str = "Eastern Standard Time"
-    tz_offset: int | None = -18000
-    locale: str = "en-US"
-    is_bot: bool = False
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class Call:
-    """One request the stand-in answered."""
-
-    method: str
-    params: dict[str, Any]
-    headers: dict[str, str]
-    response: dict[str, Any]
-    status: int = 200
-    response_url: str | None = None
-    """For method "response_url": the URL that was posted to."""
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.response.get("ok"))
-
-
-@dataclass
-class _Trigger:
-    issued: datetime
-    view_id: str | None = None  # set when the interaction came from a modal (views.push)
-    used: bool = False
-
-
-@dataclass(frozen=True)
-class ScriptedFailure:
-    """An error answer a subclass scripts for a method (see `_scripted_failure`)."""
-
-    error: str
-    status: int = 200
-    retry_after: int | None = None
 
 
 class SlackStandIn:
@@ -112,7 +61,7 @@ class SlackStandIn:
         *,
         users: Iterable[SlackUser] = (),
         scopes: Iterable[str] = DEFAULT_SCOPES,
-        clock: Callable[[], datetime] = _system_clock,
+        clock: Clock = system_clock,
         team_id: str = "T0TASKBOT",
         team_domain: str = "taskbot-test",
         bot_user_id: str = "U0TASKBOT",
@@ -128,7 +77,7 @@ class SlackStandIn:
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}
         self.views: dict[str, dict[str, Any]] = {}
         self.view_stacks: dict[str, list[str]] = {}  # root view id -> stack of view ids
-        self._triggers: dict[str, _Trigger] = {}
+        self._triggers = TriggerIds(clock)
         self._response_urls: dict[str, ResponseUrlState] = {}
         self._subscribers: list[Callable[[Call], None]] = []
         self._counter = itertools.count(1)
@@ -173,13 +122,11 @@ class SlackStandIn:
     def issue_trigger_id(self, *, from_view: str | None = None) -> str:
         """A trigger id as Slack puts in an interaction payload: valid once, for 3 s.
         `from_view`: the modal the interaction happened in (only those allow views.push)."""
-        trigger_id = f"{next(self._counter)}.{secrets.randbelow(10**12)}.{secrets.token_hex(16)}"
-        self._triggers[trigger_id] = _Trigger(issued=self.clock(), view_id=from_view)
-        return trigger_id
+        return self._triggers.issue(from_view=from_view)
 
-    def trigger_view(self, trigger_id: Any) -> str | None:
-        trigger = self._triggers.get(trigger_id) if isinstance(trigger_id, str) else None
-        return trigger.view_id if trigger else None
+    def trigger_view(self, trigger_id: object) -> str | None:
+        """The modal the interaction that got `trigger_id` happened in (views.push needs one)."""
+        return self._triggers.view_of(trigger_id)
 
     def new_response_url(self, original: Mapping[str, Any] | None = None) -> str:
         """A response_url here. `original` is the message the interaction came from (what
@@ -229,15 +176,8 @@ class SlackStandIn:
     def new_id(self, prefix: str) -> str:
         return prefix + secrets.token_hex(5).upper()
 
-    def use_trigger(self, trigger_id: Any) -> None:
-        trigger = self._triggers.get(trigger_id) if isinstance(trigger_id, str) else None
-        if trigger is None:
-            raise SlackError("invalid_trigger_id")
-        if trigger.used:
-            raise SlackError("exchanged_trigger_id")
-        if self.clock() - trigger.issued > TRIGGER_TTL:
-            raise SlackError("expired_trigger_id")
-        trigger.used = True
+    def use_trigger(self, trigger_id: object) -> None:
+        self._triggers.use(trigger_id)
 
     def _scripted_failure(self, method: str) -> ScriptedFailure | None:
         """The error to answer this call of `method` with instead of handling it. None here;
@@ -255,11 +195,11 @@ class SlackStandIn:
 
     async def _api(self, request: Request) -> JSONResponse:
         method = request.path_params["method"]
-        params = await _params(request)
+        params = await read_params(request)
         headers = {k.lower(): v for k, v in request.headers.items()}
         status, extra_headers = 200, {}
         try:
-            self._authorize(method, headers, params)
+            authorize(method, headers, params, self.scopes)
             failure = self._scripted_failure(method)
             if failure is not None:
                 status = failure.status
@@ -274,23 +214,6 @@ class SlackStandIn:
         await self._record(Call(method, params, headers, answer, status))
         return JSONResponse(answer, status_code=status, headers=extra_headers)
 
-    def _authorize(
-        self, method: str, headers: Mapping[str, str], params: Mapping[str, Any]
-    ) -> None:
-        if method not in methods.HANDLERS:
-            raise SlackError("unknown_method", req_method=method)
-        auth = headers.get("authorization", "")
-        token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else params.get("token")
-        if not token:
-            raise SlackError("not_authed")
-        if not str(token).startswith("xoxb-") or len(str(token)) <= len("xoxb-"):
-            raise SlackError("invalid_auth")
-        needed = methods.SCOPES.get(method)
-        if needed and not (set(needed) & self.scopes):
-            raise SlackError(
-                "missing_scope", needed=",".join(needed), provided=",".join(sorted(self.scopes))
-            )
-
     async def _response_url(self, request: Request) -> JSONResponse:
         token = request.path_params["token"]
         headers = {k.lower(): v for k, v in request.headers.items()}
@@ -302,19 +225,3 @@ class SlackStandIn:
         url = f"{self.url}/response/{token}"
         await self._record(Call("response_url", body, headers, answer, status, response_url=url))
         return JSONResponse(answer, status_code=status)
-
-
-async def _params(request: Request) -> dict[str, Any]:
-    """Query string + form or JSON body, as Slack reads them."""
-    params: dict[str, Any] = dict(request.query_params)
-    raw = await request.body()
-    if not raw:
-        return params
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("application/json"):
-        loaded = json.loads(raw)
-        if isinstance(loaded, dict):
-            params.update(loaded)
-    else:
-        params.update(parse_qsl(raw.decode(), keep_blank_values=True))
-    return params

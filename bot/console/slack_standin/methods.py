@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from bot.console.slack_standin._records import SlackUser
 from bot.console.slack_standin.block_kit import block_problems, load_json, view_problems
 from bot.console.slack_standin.views import carry_state, prepare_view
 
 if TYPE_CHECKING:
-    from bot.console.slack_standin.core import SlackStandIn, SlackUser
+    from bot.console.slack_standin.core import SlackStandIn
 
 MESSAGE_TEXT_LIMIT = 40_000  # chat.postMessage: "msg_too_long"
 
