@@ -9,11 +9,8 @@ Mode's shape with `process_before_response=True`: `async_dispatch` returns once 
 has run, so the ack is printed first; then the session awaits the work the listener started
 (`Background.drain`, never a sleep) and prints what reached the stand-in meanwhile (the card
 replacing the progress line, DMs, views), in the order it arrived. Output is therefore
-deterministic, which scripts and tests rely on.
-
-Like Slack, every message still on screen keeps its buttons: a button word presses the newest
-visible message's button of that name. A message replaced through its response_url (the
-progress line by the card, a pick card by the task) is gone, and so are its buttons.
+deterministic, which scripts and tests rely on. What is on screen, and so which buttons a
+word can press, is `bot.console._screen`'s.
 """
 
 from __future__ import annotations
@@ -27,17 +24,17 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.console import payloads
+from bot.console._screen import Screen
 from bot.console.form import FormFiller
 from bot.console.modal_view import inputs_of
 from bot.console.printer import Printer
 from bot.console.slack_standin import Call, SlackStandIn, SlackUser
 from bot.console.slack_standin.block_kit import block_problems
 from bot.messages import console as words
-from bot.views import ConsoleButton, console_buttons
+from bot.views import ConsoleButton
 from bot.wiring import Dependencies
 
 _COMMAND = re.compile(r"^/?task(?:\s+(?P<text>.*))?$", re.IGNORECASE | re.DOTALL)
-_PICK = re.compile(r"^pick\s+(?P<number>\d{1,2})$", re.IGNORECASE)
 
 
 class ConsoleSession:
@@ -57,12 +54,7 @@ class ConsoleSession:
         self._printer = printer
         self._arrived: list[Call] = []
         standin.subscribe(self._arrived.append)
-        self._visible: list[Mapping[str, Any] | None] = []
-        """Messages shown so far, oldest first; None where one was replaced or deleted."""
-        self._gone: set[str] = set()
-        """Keywords of buttons that were on screen once (said differently when pressed)."""
-        self._acts_on: dict[str, int] = {}
-        """response_url -> index in `_visible` of the message its `replace_original` replaces."""
+        self._screen = Screen()
         self._confirming: tuple[ConsoleButton, int] | None = None
         self._form: FormFiller | None = None
         self.failures = 0
@@ -72,20 +64,7 @@ class ConsoleSession:
     def buttons(self) -> list[ConsoleButton]:
         """The buttons the console can press now, newest message first (a keyword on two
         messages presses the newer one)."""
-        return [button for _, button in self._pressable()]
-
-    def _pressable(self) -> list[tuple[int, ConsoleButton]]:
-        found: list[tuple[int, ConsoleButton]] = []
-        seen: set[str] = set()
-        for index in range(len(self._visible) - 1, -1, -1):
-            message = self._visible[index]
-            if message is None:
-                continue
-            for button in console_buttons(_blocks(message)):
-                if button.keyword not in seen:
-                    seen.add(button.keyword)
-                    found.append((index, button))
-        return found
+        return [button for _, button in self._screen.pressable()]
 
     @property
     def prompt(self) -> str:
@@ -128,7 +107,7 @@ class ConsoleSession:
             return
         if not await self.press(text):
             keywords = [b.keyword for b in self.buttons]
-            if _keyword_of(text) in self._gone:
+            if self._screen.was_shown(text):
                 self._say(words.button_gone(text, keywords))
             else:
                 self._say(words.unknown_input(text, keywords))
@@ -146,14 +125,13 @@ class ConsoleSession:
         if ack is not None:
             self._standin.show_original(response_url, ack)
             self._check(ack)
-            self._acts_on[response_url] = self._show(ack)
+            self._screen.acts_on(response_url, self._show(ack))
         await self._settle()
 
     async def press(self, keyword: str, *, confirmed: bool = False) -> bool:
         """Click the button `keyword` (or `pick N`) on the newest message that has it, asking
         first if it has a confirm dialog; False when no visible message has such a button."""
-        wanted = _keyword_of(keyword)
-        found = next(((i, b) for i, b in self._pressable() if b.keyword.lower() == wanted), None)
+        found = self._screen.find(keyword)
         if found is None:
             return False
         index, button = found
@@ -161,7 +139,7 @@ class ConsoleSession:
         return True
 
     async def _click(self, index: int, button: ConsoleButton, *, confirmed: bool) -> None:
-        message = self._visible[index] or {}
+        message = self._screen.message(index)
         if button.url:
             self._say(words.opens_link(button.url))
             return
@@ -178,7 +156,7 @@ class ConsoleSession:
             )
             return
         response_url = self._standin.new_response_url(original=message)
-        self._acts_on[response_url] = index
+        self._screen.acts_on(response_url, index)
         payload = payloads.button_click(
             self._standin, self._user, button, message=message, response_url=response_url
         )
@@ -227,8 +205,7 @@ class ConsoleSession:
 
     def _show(self, message: Mapping[str, Any]) -> int:
         self._printer.message(message)
-        self._visible.append(message)
-        return len(self._visible) - 1
+        return self._screen.show(message)
 
     async def _settle(self) -> None:
         """Await the work the last request started, then print what it showed the user."""
@@ -240,9 +217,9 @@ class ConsoleSession:
             if call.method in ("views.open", "views.update") and call.ok:
                 views.append(str(call.response["view"]["id"]))
             elif call.method == "response_url" and call.ok:
-                self._apply(call)
+                self._screen.apply(call)
             elif shown is not None:
-                self._visible.append(shown)
+                self._screen.show(shown)
         for view_id in dict.fromkeys(views):
             self._show_view(view_id)
 
@@ -265,41 +242,8 @@ class ConsoleSession:
         )
         self._form.start()
 
-    def _apply(self, call: Call) -> None:
-        """A response_url post changes what is on screen as it would in Slack."""
-        target = self._acts_on.get(call.response_url or "")
-        body = call.params
-        if target is not None and (body.get("delete_original") or body.get("replace_original")):
-            self._forget(self._visible[target])
-        if body.get("delete_original"):
-            if target is not None:
-                self._visible[target] = None
-            return
-        if body.get("replace_original") and target is not None:
-            self._visible[target] = body
-            return
-        self._visible.append(body)
 
-    def _forget(self, message: Mapping[str, Any] | None) -> None:
-        """`message` leaves the screen: its buttons can no longer be pressed."""
-        if message is not None:
-            self._gone.update(b.keyword.lower() for b in console_buttons(_blocks(message)))
-
-
-def _keyword_of(text: str) -> str:
-    """The button keyword a line names: `done` → `done`, `pick 2` → `2`."""
-    pick = _PICK.match(text.strip())
-    return (pick.group("number") if pick else text.strip()).lower()
-
-
-def _blocks(message: Mapping[str, Any]) -> list[Any]:
-    blocks = message.get("blocks")
-    if isinstance(blocks, str):
-        blocks = json.loads(blocks)
-    return blocks if isinstance(blocks, list) else []
-
-
-def _plain(text_object: Any) -> str:
+def _plain(text_object: object) -> str:
     if isinstance(text_object, Mapping):
         return str(text_object.get("text", ""))
     return str(text_object or "")
