@@ -11,10 +11,3 @@ Clock = Callable[[], datetime]
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def fixed_clock(instant: datetime) -> Clock:
-    """A clock stopped at `instant` (aware), for tests and the `when`/`parse` commands."""
-    if instant.tzinfo is None:
-        raise ValueError("fixed_clock needs an aware datetime")
-    return lambda: instant

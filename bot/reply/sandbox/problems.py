@@ -62,7 +62,6 @@ class Kind:
 VALIDATION = Kind(400, "Validation failed", None, SeedErrorCode.INVALID_INPUT)
 
 TASK_NOT_FOUND = Kind(404, "Not Found", "task.notFound", SeedErrorCode.NOT_FOUND)
-TASK_FORBIDDEN = Kind(403, "Forbidden", "task.forbidden", SeedErrorCode.FORBIDDEN)
 TASK_CANNOT_COMPLETE = Kind(409, "Conflict", "task.cannotComplete", SeedErrorCode.CANNOT_COMPLETE)
 TASK_INVALID_PAGINATION = Kind(
     400, "Bad Request", "task.invalidPagination", SeedErrorCode.INVALID_PAGINATION

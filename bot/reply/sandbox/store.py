@@ -113,7 +113,6 @@ class SandboxDatabaseError(RuntimeError):
 
 class SqliteTaskStore:
     def __init__(self, path: Path) -> None:
-        self._path = path
         try:
             # One event loop uses the connection; it may be created on another thread.
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
