@@ -108,7 +108,8 @@ def json_body(response: BoltResponse) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-def text_of(text_object: Any) -> str:
+def text_of(text_object: object) -> str:
+    """The words of a Slack text object (`{"type": "plain_text", "text": …}`) or a string."""
     if isinstance(text_object, Mapping):
         return str(text_object.get("text", ""))
     return str(text_object or "")

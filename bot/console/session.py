@@ -26,7 +26,7 @@ from slack_bolt.response import BoltResponse
 from bot.console import payloads
 from bot.console._screen import Screen
 from bot.console.form import FormFiller
-from bot.console.modal_view import inputs_of
+from bot.console.modal_view import inputs_of, text_of
 from bot.console.printer import Printer
 from bot.console.slack_standin import Call, SlackStandIn, SlackUser
 from bot.console.slack_standin.block_kit import block_problems
@@ -148,10 +148,10 @@ class ConsoleSession:
             dialog = button.confirm
             self._say(
                 words.confirm_prompt(
-                    _plain(dialog.get("title")),
-                    _plain(dialog.get("text")),
-                    _plain(dialog.get("confirm")) or "yes",
-                    _plain(dialog.get("deny")) or "no",
+                    text_of(dialog.get("title")),
+                    text_of(dialog.get("text")),
+                    text_of(dialog.get("confirm")) or "yes",
+                    text_of(dialog.get("deny")) or "no",
                 )
             )
             return
@@ -172,7 +172,7 @@ class ConsoleSession:
         if text.lower() in words.YES_WORDS:
             await self._click(index, button, confirmed=True)
             return
-        deny = _plain((button.confirm or {}).get("deny")) or "no"
+        deny = text_of((button.confirm or {}).get("deny")) or "no"
         self._say(words.kept(deny))
 
     async def _dispatch(self, payload: dict[str, Any]) -> BoltResponse:
@@ -241,9 +241,3 @@ class ConsoleSession:
             settle=self._settle,
         )
         self._form.start()
-
-
-def _plain(text_object: object) -> str:
-    if isinstance(text_object, Mapping):
-        return str(text_object.get("text", ""))
-    return str(text_object or "")
