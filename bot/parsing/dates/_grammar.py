@@ -7,6 +7,7 @@ Fillers ("the", "of", "de", a comma) may sit between the words of one component.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from bot.parsing.dates._components import (
     CalendarDate,
@@ -42,18 +43,13 @@ class Grammar(TimeMatchers, PeriodMatchers):
         """The lexemes are one whole phrase (`read_date`), not free text (`find_date`): a bare
         "2 weeks" is then a due date (rule 1) rather than a quantity in a sentence."""
         self.clock_style = "bare" if language == "en" else "24h"
-        self._matchers: tuple[Callable[[int], Match], ...] = (
-            self._relative_day, self._weekday, self._shift, self._period, self._date,
-            self._nth_weekday,
-            self._time, self._part, self._zone, self._vague,
-        )  # fmt: skip
 
     # -- helpers -----------------------------------------------------------------------
     def match(self, i: int) -> Match:
         """The longest component starting at `i`."""
         best: Match = None
-        for matcher in self._matchers:
-            found = matcher(i)
+        for matcher in _MATCHERS:
+            found = matcher(self, i)
             if found is not None and (best is None or found[1] > best[1]):
                 best = found
         return best
@@ -269,3 +265,13 @@ class Grammar(TimeMatchers, PeriodMatchers):
         if self.cat(i) is Cat.LATER:
             return Vague(self.lx[i].raw), i + 1
         return None
+
+
+_MATCHERS: Final[tuple[Callable[[Grammar, int], Match], ...]] = (
+    Grammar._relative_day, Grammar._weekday, Grammar._shift, Grammar._period, Grammar._date,
+    Grammar._nth_weekday,
+    Grammar._time, Grammar._part, Grammar._zone, Grammar._vague,
+)  # fmt: skip
+"""Every matcher `Grammar.match` tries, as plain functions: a tuple of bound methods on each
+Grammar would tie it into a reference cycle, left for the cyclic collector once per phrase
+(most of what a /task still left it; tests/bench/command_cpu.py --gc)."""
