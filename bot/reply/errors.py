@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from bot.domain import Field, FieldProblem, TaskWrite
 
@@ -109,28 +110,32 @@ class FieldError:
     field: Field | None = None
 
 
+class ProblemDetails(TypedDict, total=False):
+    """What an error body and its headers say beyond the status (RFC 9457 `title` and
+    `detail`, the beta `code`, the seed `errorCode`, the request id); every subclass of
+    `ReplyStatusError` takes them the same way."""
+
+    title: str | None
+    detail: str | None
+    code: str | None
+    error_code: int | None
+    request_id: str | None
+
+
 class ReplyStatusError(ReplyError):
     """Reply answered with a 4xx or 5xx status (or, for a validation error raised before
     sending, none: `status` is None)."""
 
     def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None,
-        title: str | None = None,
-        detail: str | None = None,
-        code: str | None = None,
-        error_code: int | None = None,
-        request_id: str | None = None,
+        self, message: str, *, status: int | None, **details: Unpack[ProblemDetails]
     ) -> None:
         super().__init__(message)
         self.status = status
-        self.title = title
-        self.detail = detail
-        self.code = code
-        self.error_code = error_code
-        self.request_id = request_id
+        self.title = details.get("title")
+        self.detail = details.get("detail")
+        self.code = details.get("code")
+        self.error_code = details.get("error_code")
+        self.request_id = details.get("request_id")
 
 
 class ReplyValidationError(ReplyStatusError):
@@ -149,21 +154,9 @@ class ReplyValidationError(ReplyStatusError):
         status: int | None,
         field_errors: Sequence[FieldError] = (),
         problems: Sequence[FieldProblem] | None = None,
-        title: str | None = None,
-        detail: str | None = None,
-        code: str | None = None,
-        error_code: int | None = None,
-        request_id: str | None = None,
+        **details: Unpack[ProblemDetails],
     ) -> None:
-        super().__init__(
-            message,
-            status=status,
-            title=title,
-            detail=detail,
-            code=code,
-            error_code=error_code,
-            request_id=request_id,
-        )
+        super().__init__(message, status=status, **details)
         self.field_errors = tuple(field_errors)
         if problems is None:
             problems = [FieldProblem(e.field, e.detail) for e in field_errors if e.field]
@@ -216,21 +209,9 @@ class ReplyRateLimited(ReplyStatusError):
         *,
         status: int | None,
         retry_after: float | None = None,
-        title: str | None = None,
-        detail: str | None = None,
-        code: str | None = None,
-        error_code: int | None = None,
-        request_id: str | None = None,
+        **details: Unpack[ProblemDetails],
     ) -> None:
-        super().__init__(
-            message,
-            status=status,
-            title=title,
-            detail=detail,
-            code=code,
-            error_code=error_code,
-            request_id=request_id,
-        )
+        super().__init__(message, status=status, **details)
         self.retry_after = retry_after
 
 
