@@ -14,13 +14,13 @@ Match = tuple[object, int] | None
 
 class Cursor:
     def __init__(self, lexemes: Sequence[Lexeme]) -> None:
-        self.lx = lexemes
+        self.lexemes = lexemes
 
     def cat(self, i: int) -> Cat | None:
-        return self.lx[i].cat if 0 <= i < len(self.lx) else None
+        return self.lexemes[i].cat if 0 <= i < len(self.lexemes) else None
 
     def val(self, i: int) -> object:
-        return self.lx[i].value if 0 <= i < len(self.lx) else None
+        return self.lexemes[i].value if 0 <= i < len(self.lexemes) else None
 
     def skip_fillers(self, i: int) -> int:
         while self.cat(i) is Cat.FILLER:

@@ -44,7 +44,7 @@ def find_date(text: str, ctx: DateContext, kind: Kind = "due") -> FoundDate | No
         return None
     best = max(runs, key=lambda run: (_strength(grammar, run), -run.first))
     first = _span_start(grammar, best.first)
-    start, end = grammar.lx[first].start, grammar.lx[best.end - 1].end
+    start, end = grammar.lexemes[first].start, grammar.lexemes[best.end - 1].end
     date_text = text[start:end]
     result = resolve(best.phrase, ctx, kind, date_text)
     return FoundDate(start, end, date_text, tidy_rest(text[:start], text[end:]), result)
@@ -52,7 +52,7 @@ def find_date(text: str, ctx: DateContext, kind: Kind = "due") -> FoundDate | No
 
 def _prefixed(grammar: Grammar, first: int) -> bool:
     k = first - 1
-    while grammar.cat(k) is Cat.FILLER and grammar.val(k) is None and grammar.lx[k].raw != ",":
+    while grammar.cat(k) is Cat.FILLER and grammar.val(k) is None and grammar.lexemes[k].raw != ",":
         k -= 1
     return grammar.cat(k) in {Cat.PREP, Cat.AT, Cat.IN} or grammar.cat(first) in {Cat.AT, Cat.IN}
 
@@ -61,14 +61,14 @@ def _is_due_phrase(grammar: Grammar, run: Run) -> bool:  # noqa: PLR0911 - one r
     phrase = run.phrase
     if isinstance(phrase.problem, Vague):
         return False
-    before = grammar.lx[run.first - 1].raw.casefold() if run.first > 0 else ""
+    before = grammar.lexemes[run.first - 1].raw.casefold() if run.first > 0 else ""
     if before in {"the", "a", "an"} and grammar.cat(run.end) is Cat.WORD:
         return False  # "the 2pm no-show", "the March invoice", "the Friday meeting"
     if _prefixed(grammar, run.first) or len(phrase.parts) > 1:
         return True
     only = phrase.parts[0]
     single = run.end - run.first == 1
-    raw = grammar.lx[run.first].raw.casefold()
+    raw = grammar.lexemes[run.first].raw.casefold()
     if isinstance(only, Impossible | DayOfMonth | Now):
         return False
     if isinstance(only, Period) and only.which.startswith("month:") and single:
@@ -93,7 +93,8 @@ def _strength(grammar: Grammar, run: Run) -> float:
 def _span_start(grammar: Grammar, first: int) -> int:
     """Include a leading by/on/at/due (and the fillers after it) in the span."""
     k = first
-    while grammar.cat(k - 1) in {Cat.PREP, Cat.AT, Cat.FILLER} and grammar.lx[k - 1].raw != ",":
+    lexemes = grammar.lexemes
+    while grammar.cat(k - 1) in {Cat.PREP, Cat.AT, Cat.FILLER} and lexemes[k - 1].raw != ",":
         k -= 1
     while k < first and grammar.cat(k) is Cat.FILLER:
         k += 1

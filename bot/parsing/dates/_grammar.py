@@ -38,7 +38,7 @@ class Grammar(TimeMatchers, PeriodMatchers):
     """Day, period and duration matchers over one lexeme list, plus the time matchers."""
 
     def __init__(self, lexemes: Sequence[Lexeme], language: str, *, whole: bool = False) -> None:
-        self.lx = lexemes
+        self.lexemes = lexemes
         self.whole = whole
         """The lexemes are one whole phrase (`read_date`), not free text (`find_date`): a bare
         "2 weeks" is then a due date (rule 1) rather than a quantity in a sentence."""
@@ -108,7 +108,7 @@ class Grammar(TimeMatchers, PeriodMatchers):
         if self.cat(j) is Cat.FEW:
             k = j + 1 + (self.cat(j + 1) is Cat.BIZ)
             if self.cat(k) is Cat.UNIT:
-                return Vague(" ".join(lx.raw for lx in self.lx[i : k + 1])), k + 1
+                return Vague(" ".join(lexeme.raw for lexeme in self.lexemes[i : k + 1])), k + 1
             return None
         if self.cat(j) is Cat.HALF and self.val(j) == "an" and self.val(j + 1) == "hour":
             return Elapsed(30), j + 2
@@ -197,7 +197,7 @@ class Grammar(TimeMatchers, PeriodMatchers):
             return self._day_first(i, int(str(self.val(i))))
         # "el tres de diciembre": a number word is a day only before a month, and only as the
         # whole phrase — in a command "two May contracts" counts contracts.
-        spelled_day = self.whole and self.lx[i].raw.lower() not in {"a", "an"}
+        spelled_day = self.whole and self.lexemes[i].raw.lower() not in {"a", "an"}
         if cat is Cat.NUMWORD and spelled_day and isinstance(self.val(i), int):
             return self._day_first(i, int(str(self.val(i))))
         return None
@@ -212,13 +212,13 @@ class Grammar(TimeMatchers, PeriodMatchers):
         if self.cat(i) in {Cat.NUM, Cat.NUMWORD}:
             return None
         if not 1 <= day <= 31:
-            return Impossible(self.lx[i].raw), i + 1
+            return Impossible(self.lexemes[i].raw), i + 1
         if self.cat(j) is Cat.UNIT and self.val(j) == "month":  # "the 1st of the month"
             return DayOfMonth(day), j + 1
         # A spelled ordinal alone is a day only as a whole phrase after "the" ("by the
         # first"): in free text "the first draft" or "a second call" are not dates.
         spelled = self.cat(i) is Cat.ORDWORD
-        if spelled and not (self.whole and i > 0 and self.lx[i - 1].raw.lower() == "the"):
+        if spelled and not (self.whole and i > 0 and self.lexemes[i - 1].raw.lower() == "the"):
             return None
         return DayOfMonth(day), i + 1
 
@@ -253,17 +253,17 @@ class Grammar(TimeMatchers, PeriodMatchers):
         if written_year is not None and 1000 < written_year < 3000:
             year, j = written_year, k + 1
         if not 1 <= day <= 31:
-            return Impossible(" ".join(lx.raw for lx in self.lx[j - 2 : j])), j
+            return Impossible(" ".join(lexeme.raw for lexeme in self.lexemes[j - 2 : j])), j
         return CalendarDate(month, day, year), j
 
     # -- times -------------------------------------------------------------------------
     def _vague(self, i: int) -> Match:
         if self.cat(i) is Cat.VAGUE:
-            return Vague(self.lx[i].raw), i + 1
+            return Vague(self.lexemes[i].raw), i + 1
         if self.cat(i) is Cat.QUARTER_NAME:
-            return Vague(self.lx[i].raw), i + 1
+            return Vague(self.lexemes[i].raw), i + 1
         if self.cat(i) is Cat.LATER:
-            return Vague(self.lx[i].raw), i + 1
+            return Vague(self.lexemes[i].raw), i + 1
         return None
 
 

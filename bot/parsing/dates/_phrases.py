@@ -27,7 +27,7 @@ def assemble(grammar: Grammar, i: int) -> Run | None:
     """The longest phrase whose first component starts at `i`."""
     phrase = Phrase()
     first, end, j = i, i, i
-    while j < len(grammar.lx):
+    while j < len(grammar.lexemes):
         found = grammar.match(j)
         if phrase.time is None and isinstance(phrase.day, Weekday | RelDay):
             found = grammar.hour_range(j) or found  # "Mon 1-3" is a slot, not Jan 3
@@ -50,14 +50,14 @@ def assemble(grammar: Grammar, i: int) -> Run | None:
 def read_whole(grammar: Grammar) -> Run | None:
     """The phrase that is the whole text (prefixes and closing punctuation aside), if any."""
     j = 0
-    while j < len(grammar.lx) and grammar.match(j) is None:
+    while j < len(grammar.lexemes) and grammar.match(j) is None:
         if grammar.cat(j) not in SEPARATORS:
             return None
         j += 1
     run = assemble(grammar, j)
     if run is None:
         return None
-    for k in range(run.end, len(grammar.lx)):
+    for k in range(run.end, len(grammar.lexemes)):
         cat = grammar.cat(k)
         if cat not in SEPARATORS and not (cat is Cat.PUNCT and grammar.val(k) in _TRAILING_PUNCT):
             return None
@@ -68,7 +68,7 @@ def scan(grammar: Grammar) -> list[Run]:
     """Every phrase in free text, left to right, without overlaps."""
     runs: list[Run] = []
     i = 0
-    while i < len(grammar.lx):
+    while i < len(grammar.lexemes):
         run = assemble(grammar, i) if grammar.match(i) is not None else None
         if run is None:
             i += 1

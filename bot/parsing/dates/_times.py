@@ -64,7 +64,7 @@ class TimeMatchers(Cursor):
 
     def _number_style(self, i: int) -> str:
         """A plain number is a bare hour (rule 3) unless written zero-padded: "at 05" is 05:00."""
-        return "24h" if zero_padded(self.lx[i].raw) else "bare"
+        return "24h" if zero_padded(self.lexemes[i].raw) else "bare"
 
     def _counts_things(self, i: int) -> bool:
         """A plural noun after a number makes it a quantity: "3 quotes", "by 5 units"."""
