@@ -5,9 +5,9 @@
     taskbot console [--script FILE]
     taskbot socket
     taskbot http [--host H] [--port P] [--workers N]
-    taskbot sandbox [--port 8765] [--latency S] [--no-rate-limit] [--db FILE]
-    taskbot when --now ISO --tz ZONE [--locale L] [--kind due|start] [--json|--jsonl] TEXT
-    taskbot parse --now ISO --tz ZONE [--locale L] [--jsonl] TEXT
+    taskbot sandbox [--host H] [--port 8765] [--latency S] [--no-rate-limit] [--db FILE]
+    taskbot when [--now ISO] [--tz ZONE] [--locale L] [--kind due|start] [--json|--jsonl] TEXT
+    taskbot parse [--now ISO] [--tz ZONE] [--locale L] [--json|--jsonl] TEXT
 
 Argument definitions live here so `--help` is instant; each command's module is imported
 only when that command runs (rule 1: no work at import).
