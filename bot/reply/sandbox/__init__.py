@@ -11,10 +11,12 @@
 Both of Reply's dialects are served, chosen per request by the auth header: `X-API-Key`
 (seed: integer enums, `errorCode`) or `Authorization: Bearer` (beta: string enums, `code`
 slugs, `errors[].pointer`). `taskbot sandbox` runs it as a standalone server
-(`bot.reply.sandbox.server`). Modules: `app`/`calls` (routing, auth, limits), `tasks` and
-`contacts` (endpoints), `contract` and `rules` (what is rejected), `problems` (error bodies),
-`wire` (JSON shapes), `render` (Handlebars), `search`, `store`, `seed`, `faults`,
-`middleware`, `control` (`/_sandbox`), `transport`.
+(`bot.reply.sandbox.server`). Modules: `core` (`Sandbox`), `state` (what one instance
+holds), `app`/`calls` (routing), `auth` (key and dialect), `ratelimit`, `params` (ids,
+paging), `tasks` and `contacts` (endpoints), `contract` and `rules` (what is rejected),
+`problems` (error bodies), `wire` (JSON shapes), `render` (Handlebars), `search`, `store`,
+`seed`, `faults`, `middleware`, `recording` (the requests it was sent), `control`
+(`/_sandbox`), `transport`.
 """
 
 from bot.reply.sandbox.core import Sandbox
