@@ -28,12 +28,13 @@ from bot.views.mrkdwn import escape
 
 __all__ = [
     "ACTIONS_ELEMENTS", "BUTTON_TEXT", "CONFIRM_BUTTON", "CONFIRM_TEXT", "CONFIRM_TITLE",
-    "FIELD_TEXT", "HEADER_TEXT", "MESSAGE_BLOCKS", "SECTION_TEXT", "Card", "bullet_list",
-    "button", "confirm", "context", "mrkdwn_section",
+    "FIELD_TEXT", "HEADER_TEXT", "MESSAGE_BLOCKS", "SECTION_TEXT", "TEXT_OBJECT", "Card",
+    "bullet_list", "button", "confirm", "context", "mrkdwn_section",
 ]  # fmt: skip
 
 MESSAGE_BLOCKS: Final = 50
 SECTION_TEXT: Final = 3000
+TEXT_OBJECT: Final = 3000
 FIELD_TEXT: Final = 2000
 HEADER_TEXT: Final = 150
 ACTIONS_ELEMENTS: Final = 25
@@ -81,9 +82,10 @@ def mrkdwn_section(text: str, *, block_id: str | None = None) -> SectionBlock:
 def context(*items: str, block_id: str | None = None) -> ContextBlock:
     """One context line; items are mrkdwn and joined with " · " (one element keeps it one line
     in every client and well under the 10-element limit)."""
-    return ContextBlock(
-        elements=[MarkdownTextObject(text=" · ".join(i for i in items if i))], block_id=block_id
-    )
+    # A text object holds 3,000 characters (composition objects, "text"); a note or the
+    # list of a template's empty variables is not bounded by anything else.
+    line = shorten(" · ".join(i for i in items if i), TEXT_OBJECT)
+    return ContextBlock(elements=[MarkdownTextObject(text=line)], block_id=block_id)
 
 
 def button(

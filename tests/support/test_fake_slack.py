@@ -235,8 +235,22 @@ async def test_messages_taskbot_did_not_post_cannot_be_updated(
         ([{"type": "hero"}], "/blocks/0/type"),
         ([{"type": "header", "text": {"type": "plain_text", "text": "h" * 151}}], "/blocks/0"),
         ([{**SECTION, "block_id": "a"}, {**SECTION, "block_id": "a"}], "/blocks/1/block_id"),
+        # Any text object holds 3,000 (composition objects), a context element too, though
+        # slack_sdk checks only the blocks that name a limit.
+        (
+            [{"type": "context", "elements": [{"type": "mrkdwn", "text": "x" * 3001}]}],
+            "/blocks/0/elements/0/text",
+        ),
     ],
-    ids=["51-blocks", "long-section", "unknown-property", "unknown-type", "long-header", "dup-id"],
+    ids=[
+        "51-blocks",
+        "long-section",
+        "unknown-property",
+        "unknown-type",
+        "long-header",
+        "dup-id",
+        "long-context",
+    ],
 )
 async def test_invalid_blocks_are_refused_like_slack(
     client: AsyncWebClient, blocks: list[dict[str, Any]], pointer: str

@@ -409,3 +409,15 @@ def test_a_subject_longer_than_a_section_ends_visibly_cut() -> None:
 
 def _section_texts(card: Card) -> list[str]:
     return [b["text"]["text"] for b in blocks_of(card) if b["type"] == "section" and "text" in b]
+
+
+def test_a_template_full_of_unknown_variables_still_makes_a_card_slack_takes() -> None:
+    """The warning under the body names every variable that came out empty; a pasted
+    template with hundreds of them made a context element over 3,000 characters."""
+    template = " ".join(f"{{{{customField{n}}}}}" for n in range(300))
+    task = make_task(template=TaskTemplate(body=template), content=TaskContent(body="Hi"))
+    card = task_card(task, JANE, CTX)
+    assert_valid_message(blocks_of(card), card.text)
+    warning = blocks_of(card)[-3]["elements"][0]["text"]
+    assert warning.startswith("⚠️ {{customField0}}, {{customField1}}")
+    assert warning.endswith("…")

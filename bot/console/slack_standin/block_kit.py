@@ -24,6 +24,9 @@ from slack_sdk.models.views import View
 
 BLOCK_LIMIT = {"message": 50, "modal": 100}
 ID_LIMIT = 255
+TEXT_LIMIT = 3000
+"""Any text object (composition objects, "text": "maximum length … 3000 characters"); slack_sdk
+checks it only where a block names it (section text), not e.g. in a context element."""
 
 
 def load_json(value: Any) -> Any:
@@ -80,7 +83,23 @@ def _one_block(block: dict[str, Any], here: str) -> list[str]:
     difference = first_difference(block, written, here)
     if difference is not None:
         return [f"unsupported or malformed property [json-pointer:{difference}]"]
-    return []
+    return [
+        f"must be less than {TEXT_LIMIT + 1} characters [json-pointer:{at}/text]"
+        for at, text in _text_objects(block, here)
+        if len(text) > TEXT_LIMIT
+    ]
+
+
+def _text_objects(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every text object (`{"type": "mrkdwn"|"plain_text", "text": …}`)."""
+    if isinstance(value, dict):
+        if value.get("type") in ("mrkdwn", "plain_text") and isinstance(value.get("text"), str):
+            yield pointer, value["text"]
+        for key, item in value.items():
+            yield from _text_objects(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_objects(item, f"{pointer}/{index}")
 
 
 def _elements(block: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
