@@ -29,7 +29,13 @@ from bot import ids
 from bot.domain import CallResolution, TaskType
 from bot.forms import EditedTask, FormMetadata, FormValues, Origin, edit_blocker
 from bot.listeners._common import card_for, channel_of, rep_profile, send
-from bot.listeners._forms import form_metadata, form_profile, open_form, update_form
+from bot.listeners._forms import (
+    CardPlace,
+    form_metadata,
+    form_profile,
+    open_form,
+    update_form,
+)
 from bot.messages.form import LOADING_TASK
 from bot.messages.outcomes import SHUTTING_DOWN
 from bot.service import ActionOutcome, Current
@@ -164,7 +170,7 @@ async def _open_edit(
     opened = await open_form(deps, str(body["trigger_id"]), view, user_id=user_id, respond=respond)
     if opened is None:
         return
-    where = {
+    where: CardPlace = {
         "channel_id": channel_of(body),
         "response_url": body.get("response_url"),
     }
@@ -182,7 +188,7 @@ async def _fill_edit(
     respond: AsyncRespond,
     *,
     user_id: str,
-    where: Mapping[str, Any],
+    where: CardPlace,
 ) -> None:
     view_id, view_hash = opened
     profile, ctx = await form_profile(deps, user_id)

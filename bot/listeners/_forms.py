@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from typing import Any
+from typing import TypedDict, Unpack
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -26,7 +26,14 @@ from slack_sdk.models.views import View
 
 from bot import ids
 from bot.domain import Field
-from bot.forms import FormMetadata, FormValues, Origin, contact_errors, contact_label
+from bot.forms import (
+    EditedTask,
+    FormMetadata,
+    FormValues,
+    Origin,
+    contact_errors,
+    contact_label,
+)
 from bot.listeners._common import date_context, rep_profile, send
 from bot.listeners._delivery import direct_message
 from bot.messages import saving as words
@@ -40,8 +47,24 @@ from bot.wiring import Dependencies
 log = logging.getLogger(__name__)
 
 
+class CardPlace(TypedDict, total=False):
+    """Where a form's card goes and what it answers (`FormMetadata`'s fields of the same
+    names; `_delivery` reads them)."""
+
+    channel_id: str | None
+    thread_ts: str | None
+    message_ts: str | None
+    response_url: str | None
+    permalink: str | None
+
+
 def form_metadata(
-    origin: Origin, profile: UserProfile, *, user_id: str, **where: Any
+    origin: Origin,
+    profile: UserProfile,
+    *,
+    user_id: str,
+    editing: EditedTask | None = None,
+    **where: Unpack[CardPlace],
 ) -> FormMetadata:
     """A new form's metadata: who opened it and how, their clock, where the card goes, and a
     nonce that tells a repeated submit of this form from a new one."""
@@ -51,6 +74,7 @@ def form_metadata(
         tz=zone_label(profile.tz),
         locale=profile.locale,
         nonce=secrets.token_urlsafe(9),
+        editing=editing,
         **where,
     )
 

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, Unpack
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
@@ -23,6 +23,7 @@ from bot.forms import FormValues, Origin, notices_from
 from bot.listeners._carry import edited_task, form_from_ref
 from bot.listeners._common import channel_of, date_context, rep_profile
 from bot.listeners._forms import (
+    CardPlace,
     confirm_contact,
     form_metadata,
     form_mode,
@@ -49,7 +50,7 @@ async def open_blank(
     trigger_id: str,
     origin: Origin,
     respond: AsyncRespond | None,
-    **where: Any,
+    **where: Unpack[CardPlace],
 ) -> None:
     """`/task` alone or the global shortcut: a new form that starts now, due by type."""
     profile, ctx = await form_profile(deps, user_id)
