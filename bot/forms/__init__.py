@@ -54,12 +54,10 @@ from bot.forms._values import (
     read_view,
 )
 from bot.forms._when import default_due_text, instant_text
-from bot.ids import FIELD_BLOCKS  # listeners/_carry.py reads it here; its home is bot.ids
 
 __all__ = [
     "BODY_LIMIT",
     "ERROR_TEXT",
-    "FIELD_BLOCKS",
     "METADATA_LIMIT",
     "SUBJECT_LIMIT",
     "ContactChoice",
