@@ -23,7 +23,7 @@ from slack_bolt.adapter.socket_mode.async_internals import send_async_response
 from slack_bolt.adapter.socket_mode.internals import build_headers
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
-from slack_sdk.socket_mode.aiohttp import SocketModeClient
+from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.app import build_app
@@ -61,7 +61,7 @@ class AckOrderedHandler(AsyncSocketModeHandler):
         self._all_answered = asyncio.Event()
         self._all_answered.set()
 
-    async def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+    async def handle(self, client: AsyncBaseSocketModeClient, req: SocketModeRequest) -> None:
         self._unanswered += 1
         self._all_answered.clear()
         try:
@@ -82,7 +82,9 @@ class AckOrderedHandler(AsyncSocketModeHandler):
             return False
         return True
 
-    async def _dispatch_and_answer(self, client: SocketModeClient, req: SocketModeRequest) -> None:
+    async def _dispatch_and_answer(
+        self, client: AsyncBaseSocketModeClient, req: SocketModeRequest
+    ) -> None:
         started = time.time()
         delivered = asyncio.Event()
         request = AsyncBoltRequest(
