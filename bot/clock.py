@@ -11,3 +11,9 @@ Clock = Callable[[], datetime]
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def is_aware(value: datetime) -> bool:
+    """Whether `value` names an instant: it has a tzinfo that gives an offset (the Python
+    docs' definition of "aware"; a tzinfo whose utcoffset() is None leaves it naive)."""
+    return value.tzinfo is not None and value.utcoffset() is not None

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.clock import is_aware
+
 
 def require_aware(name: str, value: datetime | None) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+    if value is not None and not is_aware(value):
         raise ValueError(f"{name} must be timezone-aware, got naive {value.isoformat()}")

@@ -36,6 +36,7 @@ from pydantic import (
     with_config,
 )
 
+from bot.clock import is_aware
 from bot.domain import LinkedInAction
 
 METADATA_LIMIT: Final = 3000
@@ -85,7 +86,7 @@ class EditedTask:
             raise ValueError(f"a Reply task id is a positive number, got {self.task_id}")
         for name in ("start_at", "due_to"):
             value = getattr(self, name)
-            if value.tzinfo is None or value.utcoffset() is None:
+            if not is_aware(value):
                 raise ValueError(f"{name} must be timezone-aware, got {value.isoformat()}")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from typing import Final
 
+from bot.clock import is_aware
 from bot.domain import TaskType
 from bot.parsing.dates import DateContext, default_due, offset_label
 
@@ -32,7 +33,7 @@ _WEEK: Final = 7
 
 def instant_text(at: datetime, tz: tzinfo) -> str:
     """`at` on the rep's clock, as text `read_date` reads back to the same minute."""
-    if at.tzinfo is None:
+    if not is_aware(at):
         raise ValueError(f"instant_text needs an aware datetime, got {at.isoformat()}")
     local = at.astimezone(tz)
     hour, minute = local.hour, local.minute

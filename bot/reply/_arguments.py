@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.clock import is_aware
 from bot.linkedin import profile_key
 from bot.reply.errors import ReplyValidationError
 
@@ -40,7 +41,7 @@ def page_size(value: int, name: str) -> int:
 
 
 def aware(value: datetime | None, name: str) -> datetime | None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+    if value is not None and not is_aware(value):
         raise ReplyValidationError.bad_argument(
             name, f"'{name}' must be timezone-aware, got naive {value.isoformat()}."
         )

@@ -20,12 +20,13 @@ from typing import Annotated, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator
 from pydantic.alias_generators import to_camel
 
+from bot.clock import is_aware
 from bot.domain import CreationSource, LinkedInAction, TaskStatus, TaskType
 from bot.reply.enums import CREATION_SOURCE, LINKEDIN_ACTION, TASK_STATUS, TASK_TYPE
 
 
 def _in_utc(value: datetime) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
+    if not is_aware(value):
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
 

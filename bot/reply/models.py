@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 
 from pydantic import ValidationError
 
+from bot.clock import is_aware
 from bot.domain import (
     CallResolution,
     Contact,
@@ -49,7 +50,7 @@ JSONObject = dict[str, object]
 
 def format_datetime(value: datetime) -> str:
     """`2025-06-02T09:00:00Z`: UTC, `Z`, fractions only when there are some."""
-    if value.tzinfo is None or value.utcoffset() is None:
+    if not is_aware(value):
         raise ValueError(f"cannot send a naive datetime to Reply: {value.isoformat()}")
     return value.astimezone(UTC).isoformat().removesuffix("+00:00") + "Z"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from bot.clock import is_aware
 from bot.messages.dates import when_text
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -24,7 +25,7 @@ def escape(text: str) -> str:
 
 def date_token(at: datetime, tz: tzinfo, token: str = DATE_FORMAT) -> str:
     """`<!date^UNIX^{date_short_pretty} at {time}|fallback in the rep's zone>`."""
-    if at.tzinfo is None:
+    if not is_aware(at):
         raise ValueError(f"date_token needs an aware datetime, got {at.isoformat()}")
     fallback = escape(when_text(at, tz)).replace("|", "/")
     return f"<!date^{int(at.timestamp())}^{token}|{fallback}>"

@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from typing import Final
 
+from bot.clock import is_aware
 from bot.domain import TaskType
 from bot.parsing.dates._calendar import SATURDAY, add_business_days
 from bot.parsing.dates._model import DateContext
@@ -39,7 +40,7 @@ def default_due(
     """The due of a task with no due phrase, on the rep's clock (`ctx.tz`); see the module
     docstring. `after` is the task's start when the rep gave one (else it starts now);
     a task with no type yet counts as work."""
-    if after is not None and (after.tzinfo is None or after.utcoffset() is None):
+    if after is not None and not is_aware(after):
         raise ValueError(f"default_due needs an aware start, got {after.isoformat()}")
     start = (after or ctx.now).astimezone(ctx.tz)
     at = APPOINTMENT_TIME if task_type in _APPOINTMENTS else END_OF_DAY

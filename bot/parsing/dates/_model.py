@@ -7,6 +7,7 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Literal
 
+from bot.clock import is_aware
 from bot.messages import dates as words
 
 Kind = Literal["due", "start"]
@@ -28,7 +29,7 @@ class DateContext:
     locale: str | None = None
 
     def __post_init__(self) -> None:
-        if self.now.tzinfo is None or self.now.utcoffset() is None:
+        if not is_aware(self.now):
             raise ValueError("DateContext.now must be timezone-aware, e.g. datetime.now(UTC)")
         if not isinstance(self.tz, tzinfo):
             raise TypeError(f"DateContext.tz must be a tzinfo, got {type(self.tz).__name__}")
