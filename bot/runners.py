@@ -160,7 +160,7 @@ def _serve_with_workers(sock: socket.socket, workers: int, level: str) -> None:
     Not `uvicorn.run(..., workers=N)`: that binds a socket of its own without saying it is
     TCP (protocol 0), so asyncio sets no TCP_NODELAY on its connections, and the body of
     every ack, written after its headers, waits for the client's delayed ACK: 40 ms per
-    command (ack-latency benchmark, --workers 2). `_listen`'s socket is IPPROTO_TCP."""
+    command (ack-latency benchmark, --workers 2). `listening_socket`'s is IPPROTO_TCP."""
     import uvicorn  # noqa: PLC0415
     from uvicorn.supervisors import Multiprocess  # noqa: PLC0415
 
