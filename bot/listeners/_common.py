@@ -17,7 +17,7 @@ from bot.background import after_ack
 from bot.domain import ContactQuery, TaskDraft
 from bot.linkedin import profile_label
 from bot.messages import outcomes as words
-from bot.parsing.dates import DateContext
+from bot.parsing.dates import DateContext, zone_label
 from bot.service import (
     ChooseContact,
     ContactNotFound,
@@ -79,25 +79,29 @@ def card_for(
     sandbox: bool,
     asking_outcome: bool = False,
     shared_by: str | None = None,
+    also: str | None = None,
 ) -> Card:
-    """The task card for an outcome that shows the task: its note above it, the buttons
-    `owner` may press (none on a copy `shared_by` someone; the call outcomes when
-    `asking_outcome`)."""
+    """The task card for an outcome that shows the task: its note (and `also`) above it,
+    the buttons `owner` may press (none on a copy `shared_by` someone; the call outcomes
+    when `asking_outcome`)."""
     context = CardContext(
         owner=owner,
         tz=tz,
         sandbox=sandbox,
-        note=shown.note,
+        note=" ".join(n for n in (shown.note, also) if n) or None,
         asking_outcome=asking_outcome,
         shared_by=shared_by,
     )
     return task_card(shown.task, shown.contact, context)
 
 
-def render(outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool) -> Card:
-    """The card for a use case's outcome (every one keeps the rep's command on its buttons)."""
+def render(
+    outcome: CreateOutcome, *, owner: str, tz: tzinfo, sandbox: bool, note: str | None = None
+) -> Card:
+    """The card for a use case's outcome (every one keeps the rep's command on its buttons);
+    `note`: a sentence about how the command was read, above a created task."""
     if isinstance(outcome, Created):
-        return card_for(outcome, owner=owner, tz=tz, sandbox=sandbox)
+        return card_for(outcome, owner=owner, tz=tz, sandbox=sandbox, also=note)
     if isinstance(outcome, ChooseContact):
         return contact_pick_card(
             outcome.query.value, outcome.candidates, command=outcome.command, total=outcome.total
@@ -158,9 +162,10 @@ async def create_in_background(
     tz: tzinfo,
     contact_id: int | None = None,
     ack_delivered: asyncio.Event | None = None,
+    note: str | None = None,
 ) -> None:
     """Create the task once the ack has left (`bot.background.ACK_DELIVERED`); its card
-    replaces the progress line."""
+    replaces the progress line, with `note` above it (`FirstAnswer.zone_note`)."""
     work = _create_and_show(
         deps,
         respond,
@@ -170,6 +175,7 @@ async def create_in_background(
         tz=tz,
         contact_id=contact_id,
         ack_delivered=ack_delivered,
+        note=note,
     )
     try:
         deps.background.spawn(work, name=f"create task for {owner}")
@@ -187,6 +193,7 @@ async def _create_and_show(
     tz: tzinfo,
     contact_id: int | None,
     ack_delivered: asyncio.Event | None,
+    note: str | None,
 ) -> None:
     # Ack first, work after: Reply work started before its own ack has been written out
     # competes with that ack and the others of a burst (ack-latency benchmark: burst of 50,
@@ -197,7 +204,7 @@ async def _create_and_show(
             outcome = await deps.service.create(draft, command=command)
         else:
             outcome = await deps.service.create_for_contact(draft, contact_id, command=command)
-        card = render(outcome, owner=owner, tz=tz, sandbox=deps.in_sandbox)
+        card = render(outcome, owner=owner, tz=tz, sandbox=deps.in_sandbox, note=note)
     except Exception:
         # The rep must not be left looking at "Creating…" forever; Background logs the
         # traceback once this re-raises.
@@ -214,6 +221,10 @@ class FirstAnswer:
     card: Card
     draft: TaskDraft | None
     tz: tzinfo
+    zone_note: str | None = None
+    """Set when `tz` is the workspace default because Slack did not give the rep's zone
+    (users.info failed or was slower than `deps.profile_wait`): the card must say the
+    times were read in it (slack-notes §3.5), or "tomorrow 9am" is silently off by hours."""
 
 
 async def first_answer(deps: Dependencies, *, text: str, user_id: str) -> FirstAnswer:
@@ -233,7 +244,9 @@ async def first_answer(deps: Dependencies, *, text: str, user_id: str) -> FirstA
         return FirstAnswer(error_card(words.SHUTTING_DOWN, command=text), None, profile.tz)
     contact = contact_label(draft.contact) if draft.contact is not None else None
     card = progress_card(draft.task_type, draft.linkedin_action, contact)
-    return FirstAnswer(card, draft, profile.tz)
+    unknown = profile.zone_source == "default"
+    zone_note = words.zone_unknown(zone_label(profile.tz)) if unknown else None
+    return FirstAnswer(card, draft, profile.tz, zone_note)
 
 
 def channel_of(body: Mapping[str, Any]) -> str | None:

@@ -126,6 +126,7 @@ async def _rerun(
             owner=user_id,
             tz=answer.tz,
             contact_id=contact_id,
+            note=answer.zone_note,
         )
 
 

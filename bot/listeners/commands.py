@@ -61,4 +61,5 @@ def register(app: AsyncApp, deps: Dependencies) -> None:
                 owner=user_id,
                 tz=answer.tz,
                 ack_delivered=context.get(ACK_DELIVERED),
+                note=answer.zone_note,
             )

@@ -31,6 +31,15 @@ UNEXPECTED: Final = (
     "The error has been logged; check your tasks in Reply before you try again."
 )
 
+
+def zone_unknown(zone: str) -> str:
+    """Above a card whose times were read in the workspace's zone, not the rep's own."""
+    return (
+        f"Times were read in {zone}: Slack didn't tell taskbot your time zone in time. "
+        "Check them, and edit the task if they are off."
+    )
+
+
 SHUTTING_DOWN: Final = "taskbot is restarting and didn't start on your task. Try again in a minute."
 
 COMMAND_CUT: Final = (

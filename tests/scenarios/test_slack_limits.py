@@ -53,3 +53,28 @@ async def test_a_rate_limited_dm_waits_retry_after_and_the_card_still_arrives() 
         assert (refused.status, posted.status) == (429, 200)
         assert posted.response["channel"] == "D0BERLIN"
         assert texts(posted.params)[0] == "📞 Call — Jane Cooper"
+
+
+async def test_a_card_read_in_the_default_zone_says_so() -> None:
+    """users.info may fail (user_not_found, ratelimited) or be slower than the ack allows;
+    the command is then read in the workspace's zone. "tomorrow 3pm" meant 15:00 UTC for a
+    rep Slack said nothing about, and the card did not say so."""
+    async with running_taskbot() as bot:
+        sent = await bot.command(
+            "call jane@acme.com tomorrow 3pm Ask about pricing", user="U0NOBODY"
+        )
+        await bot.settle()
+        [card] = bot.shown(sent)
+        note = card["blocks"][1]["elements"][0]["text"]
+        assert note == (
+            "Times were read in UTC: Slack didn't tell taskbot your time zone in time. "
+            "Check them, and edit the task if they are off."
+        )
+
+
+async def test_a_card_read_in_the_reps_own_zone_has_no_such_note() -> None:
+    async with running_taskbot() as bot:
+        sent = await bot.command("call jane@acme.com tomorrow 3pm Ask about pricing")
+        await bot.settle()
+        [card] = bot.shown(sent)
+        assert not any("time zone" in text for text in texts(card))
