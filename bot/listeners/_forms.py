@@ -104,17 +104,19 @@ async def open_form(
     *,
     user_id: str,
     respond: AsyncRespond | None,
+    thread_ts: str | None = None,
 ) -> tuple[str, str] | None:
     """`views.open` for `user_id`; the view's (id, hash), or None when Slack refused. The rep
-    clicked and expects a form, so the reason is said: through `respond` when there is one,
-    else (a global shortcut has no response_url, slack-notes §2.4) in their DM."""
+    clicked and expects a form, so the reason is said: through `respond` when there is one
+    (in the thread `thread_ts`, where a message shortcut was used), else (a global shortcut
+    has no response_url, slack-notes §2.4) in their DM."""
     try:
         opened = await deps.slack.views_open(trigger_id=trigger_id, view=view)
     except SlackApiError as error:
         reason = str(error.response.get("error") or "an error")
         log.error("views.open failed: %s", reason)
         card = error_card(words.form_not_opened(reason))
-        if respond is None or not await send(respond, card, replace=False):
+        if respond is None or not await send(respond, card, replace=False, thread_ts=thread_ts):
             await direct_message(deps, user_id, card)
         return None
     stored = opened.get("view") or {}

@@ -84,7 +84,10 @@ async def open_from_message(
         permalink=permalink,
     )
     view = task_modal(form, mode="create", metadata=meta, sandbox=deps.in_sandbox)
-    await open_form(deps, str(shortcut["trigger_id"]), view, user_id=user_id, respond=respond)
+    trigger_id = str(shortcut["trigger_id"])
+    await open_form(
+        deps, trigger_id, view, user_id=user_id, respond=respond, thread_ts=meta.thread_ts
+    )
 
 
 async def open_carried(

@@ -240,3 +240,21 @@ async def test_a_global_shortcut_whose_form_slack_would_not_open_says_why_in_the
         assert texts(posted.params)[0].startswith(
             "⚠️ Slack gave taskbot too little time to open the form"
         )
+
+
+async def test_a_message_shortcut_in_a_thread_says_in_the_thread_why_no_form_opened() -> None:
+    """The card of a form from a thread goes back to that thread; the sentence saying the form
+    did not open went to the channel itself, away from where the rep was."""
+    async with form_bot() as bot:
+        bot.allow("expired_trigger_id")
+        parent = bot.fake.add_message("C0SALES", text="Globex deal", user="U0OTHER")
+        reply = bot.fake.add_message(
+            "C0SALES", text="call Bob?", user="U0OTHER", thread_ts=parent["ts"]
+        )
+        bot.fake.fail_next("views.open", "expired_trigger_id")
+        shortcut = payloads.message_shortcut(bot.fake, user_id=REP, message=reply)
+        await bot.interact(shortcut)
+        [post] = await bot.fake.wait_for("response_url")
+        assert post.response_url == shortcut["response_url"]
+        assert post.params["thread_ts"] == parent["ts"]
+        assert texts(post.params)[0].startswith("⚠️ Slack gave taskbot too little time")
