@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.console.slack_standin import SlackError
+from bot.console.slack_standin.acks import ack_problems
 from bot.console.slack_standin.methods import message_content
 
 EnvelopeType = Literal["slash_commands", "interactive", "events_api"]
@@ -124,4 +125,8 @@ def _payload_problem(sent: Envelope, payload: Any) -> str | None:
                 f"Slack would refuse the message in the ack of {sent.id}: "
                 f"{refused.error} {refused.extra}"
             )
+    # Options, view_submission errors and views: what Slack takes over HTTP, it takes here.
+    problems = ack_problems(sent.message["payload"], payload)
+    if problems:
+        return f"Slack would not take the ack of {sent.id}: " + "; ".join(problems)
     return None

@@ -219,6 +219,22 @@ async def test_a_bad_ack_fails_the_test_awaiting_it(answer: dict[str, Any], prob
         assert len(slack.take_problems()) == 1
 
 
+async def test_an_options_ack_over_slacks_limits_fails_as_over_http() -> None:
+    """The ack rules of `bot.console.slack_standin.acks` hold for a socket's acks too: 101
+    options are "no more than 100 items allowed", whichever way they reach Slack."""
+    slack = SocketModeSlack(users=[REP])
+    suggestion = {"type": "block_suggestion", "value": "jan", "action_id": "form.contact.select"}
+    option = {"text": {"type": "plain_text", "text": "Jane"}, "value": "id:1"}
+    async with slack.running(), app_socket(slack) as socket:
+        link = await slack.next_link()
+        envelope_id = await link.push("interactive", suggestion)
+        await socket.receive_json()
+        await socket.send_json({"envelope_id": envelope_id, "payload": {"options": [option] * 101}})
+        with pytest.raises(AssertionError, match="no more than 100 items allowed"):
+            await slack.ack_for(envelope_id)
+        assert len(slack.take_problems()) == 1
+
+
 async def test_a_second_ack_is_a_problem() -> None:
     slack = SocketModeSlack(users=[REP])
     async with slack.running(), app_socket(slack) as socket:
