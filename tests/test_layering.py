@@ -106,3 +106,44 @@ def test_every_bot_module_can_be_imported_first() -> None:
     count, *failed = done.stdout.splitlines()
     assert int(count) > 100
     assert [line for line in failed if line] == []
+
+
+BOT = Path(bot.messages.__file__).parent.parent
+
+
+def _bot_files(under: str = "") -> list[Path]:
+    return sorted((BOT / under).rglob("*.py"))
+
+
+def _dotted(path: Path) -> str:
+    parts = path.relative_to(BOT.parent).with_suffix("").parts
+    return ".".join(parts).removesuffix(".__init__")
+
+
+def test_only_the_app_imports_the_listeners() -> None:
+    """ARCHITECTURE.md: "Nothing imports `listeners/` except `app.py`"."""
+    importers = {
+        _dotted(path)
+        for path in _bot_files()
+        if "listeners" not in path.relative_to(BOT).parts
+        and any(m.startswith("bot.listeners") for m in _imports_anywhere(path))
+    }
+    assert importers <= {"bot.app"}
+
+
+# The Reply client's own leaves: what it may use besides itself, the domain and httpx.
+_REPLY_MAY_USE = ("bot.reply", "bot.domain", "bot.clock", "bot.linkedin", "bot.serving")
+
+
+def test_the_reply_package_depends_only_on_the_domain_and_small_leaves() -> None:
+    """ARCHITECTURE.md: "`reply/` depends on `domain.py` and httpx only" — plus the clock,
+    LinkedIn URL reading and local serving (the sandbox's), never Slack's side."""
+    reaching_out = {
+        _dotted(path): sorted(
+            m
+            for m in _imports_anywhere(path)
+            if m.startswith("bot.") and not m.startswith(_REPLY_MAY_USE)
+        )
+        for path in _bot_files("reply")
+    }
+    assert {name: found for name, found in reaching_out.items() if found} == {}
