@@ -64,33 +64,45 @@ def http_scope(body: bytes, headers: dict[str, str]) -> dict[str, Any]:
     }
 
 
+@asynccontextmanager
+async def started_http_app(
+    fake: FakeSlack, sandbox: Sandbox, clock: FakeClock
+) -> AsyncIterator[tuple[ASGIApp, Dependencies]]:
+    """taskbot's HTTP app over `sandbox`, its lifespan started, and the dependencies it made."""
+    captured: list[Dependencies] = []
+
+    @asynccontextmanager
+    async def dependencies(settings: Settings) -> AsyncIterator[Dependencies]:
+        async with open_dependencies(settings, sandbox=sandbox, clock=clock) as deps:
+            captured.append(deps)
+            yield deps
+
+    app = create_http_app(settings_for(fake), dependencies=dependencies)
+    async with lifespan(app):
+        yield app, captured[0]
+
+
 async def test_http_holds_the_card_until_the_ack_body_was_sent() -> None:
     clock = FakeClock(NOW)
     fake = FakeSlack(users=[BERLIN_REP], clock=clock)
-    async with fake.running(), Sandbox.create(clock=clock) as sandbox:
-        captured: list[Dependencies] = []
-
-        @asynccontextmanager
-        async def dependencies(settings: Settings) -> AsyncIterator[Dependencies]:
-            async with open_dependencies(settings, sandbox=sandbox, clock=clock) as deps:
-                captured.append(deps)
-                yield deps
-
-        app = create_http_app(settings_for(fake), dependencies=dependencies)
-        async with lifespan(app):
-            # Once to warm up (templates, users.info), so the card is ready in milliseconds.
-            await post_command(app, fake, asyncio.Event(), open_gate=True)
-            assert await captured[0].background.drain(timeout=5)
-            gate = asyncio.Event()
-            request, sent = await post_command(app, fake, gate, open_gate=False)
-            await sent.wait()
-            # The card is ready (the sandbox is in process) but must not be posted yet.
-            assert not await captured[0].background.drain(timeout=0.3)
-            assert len(fake.calls_to("response_url")) == 1  # the warm-up's card only
-            gate.set()
-            await request
-            assert await captured[0].background.drain(timeout=5)
-            assert len(fake.calls_to("response_url")) == 2
+    async with (
+        fake.running(),
+        Sandbox.create(clock=clock) as sandbox,
+        started_http_app(fake, sandbox, clock) as (app, deps),
+    ):
+        # Once to warm up (templates, users.info), so the card is ready in milliseconds.
+        await post_command(app, fake, asyncio.Event(), open_gate=True)
+        assert await deps.background.drain(timeout=5)
+        gate = asyncio.Event()
+        request, sent = await post_command(app, fake, gate, open_gate=False)
+        await sent.wait()
+        # The card is ready (the sandbox is in process) but must not be posted yet.
+        assert not await deps.background.drain(timeout=0.3)
+        assert len(fake.calls_to("response_url")) == 1  # the warm-up's card only
+        gate.set()
+        await request
+        assert await deps.background.drain(timeout=5)
+        assert len(fake.calls_to("response_url")) == 2
 
 
 async def post_command(
