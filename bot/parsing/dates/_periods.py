@@ -82,9 +82,9 @@ def _named(item: Period, today: date, edge: str) -> date:
         monthly = item.unit == "month"
         inside = date(year, number, 1) if monthly else cal.quarter_start(year, number)
         day = _edge_day(item.unit, inside, edge)
-        if day >= today and not (edge == "start" and day < today):
+        if day >= today:
             return day
-    return _edge_day(item.unit, date(today.year + 1, 1, 1), edge)  # pragma: no cover
+    raise AssertionError("next year's edge day is always ahead")  # pragma: no cover
 
 
 def nth_weekday_day(item: NthWeekday, today: date, text: str) -> date:
