@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
-import signal
 import socket
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
-from bot.serving import listening_socket
+from bot.serving import exits_cleanly_on_signals, listening_socket
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger("bot")
@@ -146,7 +143,7 @@ def run_http(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     app = create_http_app(settings, tune_gc=True)
     config = uvicorn.Config(app, lifespan="on", log_level=level)
     try:
-        with _stopped_cleanly_by_signals():
+        with exits_cleanly_on_signals():
             uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
@@ -176,20 +173,6 @@ def _serve_with_workers(sock: socket.socket, workers: int, level: str) -> None:
         Multiprocess(config, sockets=[sock]).run()
     finally:
         sock.close()
-
-
-@contextlib.contextmanager
-def _stopped_cleanly_by_signals() -> Iterator[None]:
-    """uvicorn shuts down gracefully on SIGINT/SIGTERM (lifespan shutdown: background work
-    drained, clients closed), then raises the signal again with the handlers it found. With
-    no-op handlers in place that second signal is ignored, so a clean stop exits 0."""
-    signals = (signal.SIGINT, signal.SIGTERM)
-    previous = {sig: signal.signal(sig, lambda *_: None) for sig in signals}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 # --------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
     sock = listening_socket("0.0.0.0", 3000)         # taskbot http, taskbot sandbox
     async with serve_locally(app) as url: ...          # the console's Slack stand-in, tests
+    with exits_cleanly_on_signals(): server.run(...)   # uvicorn in the foreground
 
 Binding first (before uvicorn starts) makes a busy port one clear error and lets a caller
 learn a random port at once; early connections wait in the kernel's accept queue, so nobody
@@ -15,9 +16,11 @@ waits ~40 ms for Nagle's algorithm and delayed ACKs (found by the ack-latency be
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import threading
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Literal
 
 import uvicorn
@@ -61,3 +64,21 @@ async def serve_locally(
         server.should_exit = True
         await task
         sock.close()
+
+
+@contextmanager
+def exits_cleanly_on_signals() -> Iterator[None]:
+    """uvicorn shuts down gracefully on SIGINT/SIGTERM (lifespan shutdown: work drained,
+    clients and files closed), then raises the signal again with the handlers it found in
+    place. With these no-op handlers in place that second signal is ignored, so a clean stop
+    exits 0. Only the main thread may set handlers (`signal` docs); elsewhere, a no-op."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda *_: None) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

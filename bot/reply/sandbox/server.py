@@ -12,12 +12,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import socket
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -26,7 +22,7 @@ import uvicorn
 from bot.reply.sandbox.core import Sandbox
 from bot.reply.sandbox.seed import CONTACTS
 from bot.reply.sandbox.store import SandboxDatabaseError
-from bot.serving import listening_socket
+from bot.serving import exits_cleanly_on_signals, listening_socket
 
 _UNFINISHED = "ASGI callable returned without completing response."
 
@@ -71,26 +67,9 @@ def run(
     config = uvicorn.Config(sandbox.app, lifespan="off", log_level="info")
     logging.getLogger("uvicorn.error").addFilter(_ScriptedDropFilter())
     server = uvicorn.Server(config)
-    with _stopped_cleanly_by_signals():
+    with exits_cleanly_on_signals():
         asyncio.run(_serve(server, sock, sandbox))
     return 0
-
-
-@contextmanager
-def _stopped_cleanly_by_signals() -> Iterator[None]:
-    """uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again with
-    the handlers it found in place. With these no-op handlers in place, that second signal
-    is ignored: the SQLite file is closed and the command exits 0."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    signals = (signal.SIGINT, signal.SIGTERM)
-    previous = {sig: signal.signal(sig, lambda *_: None) for sig in signals}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 async def _serve(server: uvicorn.Server, sock: socket.socket, sandbox: Sandbox) -> None:
