@@ -5,7 +5,8 @@
     👍 🔁 👎        complete the call with that `callResolution`
     ↩️ Not now     the card as it was, without completing
     🗑️ Cancel      (after Slack's confirm dialog) cancel in Reply; the card shows it Cancelled
-    📣 Share       the card, read-only and "Shared by @rep", posted to the channel (in_channel)
+    📣 Share       the card, read-only and "Shared by @rep", posted to the channel (in_channel;
+                   as the bot when Slack refuses that, else the reason in the rep's DM)
     ✏️ Edit        the form, opened at once saying "Getting the task…", then filled from the
                    task as Reply has it (`views.update`); saving replaces this card
 
@@ -29,6 +30,7 @@ from bot import ids
 from bot.domain import CallResolution, TaskType
 from bot.forms import EditedTask, FormMetadata, FormValues, Origin, edit_blocker
 from bot.listeners._common import card_for, channel_of, rep_profile, send
+from bot.listeners._delivery import direct_message, post_message
 from bot.listeners._forms import (
     CardPlace,
     form_metadata,
@@ -37,7 +39,7 @@ from bot.listeners._forms import (
     update_form,
 )
 from bot.messages.form import LOADING_TASK
-from bot.messages.outcomes import SHUTTING_DOWN
+from bot.messages.outcomes import SHUTTING_DOWN, share_failed
 from bot.service import ActionOutcome, Current
 from bot.views import error_card
 from bot.views.modal import message_modal, task_modal
@@ -74,7 +76,10 @@ async def press(
     if action_id == ids.EDIT:
         await _open_edit(deps, ref, body, respond)
         return
-    work = _ACTIONS[action_id](deps, ref, respond)
+    if action_id == ids.SHARE:
+        work = _share(deps, ref, respond, channel=channel_of(body))
+    else:
+        work = _ACTIONS[action_id](deps, ref, respond)
     try:
         deps.background.spawn(work, name=f"{action_id} on task {ref.task_id}")
     except RuntimeError:
@@ -106,20 +111,28 @@ async def _cancel(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> No
     await _show(deps, ref, respond, await deps.service.cancel(ref.task_id))
 
 
-async def _share(deps: Dependencies, ref: TaskRef, respond: AsyncRespond) -> None:
+async def _share(
+    deps: Dependencies, ref: TaskRef, respond: AsyncRespond, *, channel: str | None
+) -> None:
+    """The card for everyone in the channel, through the card's response_url; when Slack no
+    longer takes that (5 posts, 30 minutes), posted by the bot; when that fails too, the rep
+    hears why in their DM rather than nothing at all."""
     shown = await deps.service.show(ref.task_id)
     if not isinstance(shown, Current):
         await _show(deps, ref, respond, shown)
         return
     tz = await _zone(deps, ref.owner)
     card = card_for(shown, owner=ref.owner, tz=tz, sandbox=deps.in_sandbox, shared_by=ref.owner)
-    await send(respond, card, replace=False, response_type="in_channel")
+    if await send(respond, card, replace=False, response_type="in_channel"):
+        return
+    if channel is not None and await post_message(deps, channel, card):
+        return
+    await direct_message(deps, ref.owner, error_card(share_failed(ref.task_id)))
 
 
 _ACTIONS: Final[dict[str, ButtonWork]] = {
     ids.DONE: _done,
     ids.CANCEL: _cancel,
-    ids.SHARE: _share,
     ids.OUTCOME_BACK: _back,
     **{action_id: _outcome(resolution) for action_id, resolution in RESOLUTION.items()},
 }

@@ -50,9 +50,15 @@ async def deliver_to_origin(
 
 async def direct_message(deps: Dependencies, user_id: str, card: Card) -> bool:
     """`card` in the rep's DM with the app (a user id as channel: no `im:write` needed)."""
+    return await post_message(deps, user_id, card)
+
+
+async def post_message(deps: Dependencies, channel: str, card: Card) -> bool:
+    """`card` posted by the bot in `channel` (a user id: their DM with the app); False
+    (logged) when Slack refuses, e.g. `not_in_channel` where the bot is not a member."""
     try:
-        await deps.slack.chat_postMessage(channel=user_id, **card.message())
+        await deps.slack.chat_postMessage(channel=channel, **card.message())
     except SlackApiError as error:
-        log.error("could not send %s a card in their DM: %s", user_id, error.response.get("error"))
+        log.error("could not post a card in %s: %s", channel, error.response.get("error"))
         return False
     return True

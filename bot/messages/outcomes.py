@@ -62,6 +62,17 @@ def contact_not_found(query: ContactQuery) -> str:
     return f"{what} Check the spelling, or continue in the form and choose the contact there."
 
 
+def share_failed(task_id: int) -> str:
+    """In the rep's DM when neither the card's response_url (5 posts, 30 minutes: slack-notes
+    §2.4) nor a post as the bot (it must be a member of the channel) could share a card."""
+    return (
+        f"taskbot couldn't share task #{task_id} in that channel: Slack didn't take the card "
+        "from its button (a card's buttons can post for 30 minutes), and taskbot can't post "
+        "there itself because it isn't a member. Invite it with `/invite @taskbot` and press "
+        "Share again."
+    )
+
+
 STALE_BUTTON: Final = (
     "taskbot can't read that button (it may come from an older version). Type the command again."
 )

@@ -166,6 +166,41 @@ async def test_share_posts_a_read_only_copy_to_the_channel() -> None:
         assert "Shared by <@U0BERLIN>" in blocks_of(shared, "context")[-1]["elements"][0]["text"]
 
 
+async def _share_after_the_card_link_expired(bot: FormBot) -> None:
+    """Share, with Reply held until the click's response_url is past Slack's 30 minutes."""
+    bot.allow("expired_url")
+    card = await card_for(bot, CALL)
+    bot.hold_next("GET", "/v3/tasks/{id}")
+    await bot.click(card, ids.SHARE)
+    bot.clock.advance(31 * 60)
+    bot.release()
+    await bot.settle()
+    [refused] = bot.fake.calls_to("response_url")[-1:]
+    assert refused.response.get("error") == "expired_url"
+
+
+async def test_share_posts_as_the_bot_when_the_cards_link_has_expired() -> None:
+    async with form_bot() as bot:
+        await _share_after_the_card_link_expired(bot)
+        [post] = bot.fake.calls_to("chat.postMessage")
+        assert post.ok
+        assert post.params["channel"] == "C0SALES"  # the channel the card was in
+        assert "Shared by <@U0BERLIN>" in json.dumps(post.params["blocks"])
+
+
+async def test_a_share_slack_refuses_twice_is_explained_in_the_reps_dm() -> None:
+    async with form_bot() as bot:
+        bot.allow("not_in_channel")
+        bot.fake.fail_next("chat.postMessage", "not_in_channel")
+        await _share_after_the_card_link_expired(bot)
+        in_channel, in_dm = bot.fake.calls_to("chat.postMessage")
+        assert in_channel.response["error"] == "not_in_channel"
+        assert in_dm.ok
+        assert in_dm.params["channel"] == "U0BERLIN"
+        assert "couldn't share task #10001 in that channel" in in_dm.params["text"]
+        assert "/invite @taskbot" in in_dm.params["text"]
+
+
 @pytest.mark.parametrize("action_id", [ids.DONE, ids.CANCEL, ids.SHARE, ids.EDIT])
 async def test_only_the_reps_own_task_obeys_them(action_id: str) -> None:
     async with form_bot() as bot:
