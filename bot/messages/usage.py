@@ -58,7 +58,7 @@ SECTIONS: Final[tuple[UsageSection, ...]] = (
         (
             "One phrase is the due time; the task starts now: `tomorrow 3pm`, `EOD Fri`, "
             "`in 2 business days`, `next Tuesday`, `Dec 3 at 10`, `EOW`",
-            "Both ends: `from Mon 9am to Mon 5pm` · `start tomorrow due Fri` · `by Friday noon`",
+            "Both ends: `Fri 2-3pm` · `from Mon 9am to Mon 5pm` · `start tomorrow due Fri`",
             "Times are read in your Slack time zone; without a time, due means 17:00.",
             "No date: due today at 17:00 (a call or meeting at 10:00), or the next business "
             "day when that is less than two hours away.",
