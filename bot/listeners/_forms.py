@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping
 from typing import TypedDict, Unpack
 
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -140,6 +141,28 @@ async def update_form(deps: Dependencies, view_id: str, view_hash: str | None, v
     return True
 
 
+async def redraw(
+    deps: Dependencies,
+    opened: tuple[str, str | None],
+    form: FormValues,
+    meta: FormMetadata,
+    *,
+    notices: Mapping[Field, str],
+    confirmations: Mapping[Field, str],
+) -> bool:
+    """The open form (`opened`: its view id and hash) drawn again from `form`, with these
+    notices and confirmations under its fields (`update_form`)."""
+    view = task_modal(
+        form,
+        mode=form_mode(meta),
+        metadata=meta,
+        notices=notices,
+        confirmations=confirmations,
+        sandbox=deps.in_sandbox,
+    )
+    return await update_form(deps, opened[0], opened[1], view)
+
+
 async def confirm_contact(
     deps: Dependencies,
     opened: tuple[str, str],
@@ -165,12 +188,4 @@ async def confirm_contact(
     else:
         notices = {key: value for key, value in notices.items() if key != "contact"}
         confirmations["contact"] = words.contact_found(contact_label(found))
-    view = task_modal(
-        form,
-        mode=form_mode(meta),
-        metadata=meta,
-        notices=notices,
-        confirmations=confirmations,
-        sandbox=deps.in_sandbox,
-    )
-    await update_form(deps, opened[0], opened[1], view)
+    await redraw(deps, opened, form, meta, notices=notices, confirmations=confirmations)

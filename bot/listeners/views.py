@@ -20,9 +20,9 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 
 from bot import ids
 from bot.forms import FormMetadataError, read_view
-from bot.listeners._forms import form_mode, update_form
+from bot.listeners._forms import redraw
 from bot.listeners._submit import submit_form
-from bot.views.modal import shown_notices, task_modal
+from bot.views.modal import shown_notices
 from bot.wiring import Dependencies
 
 log = logging.getLogger(__name__)
@@ -54,12 +54,5 @@ async def rebuild(deps: Dependencies, view: dict[str, Any]) -> None:
         notices.pop("task_type", None)  # chosen now: "which type?" is answered
     if form.linkedin_action is not None:
         notices.pop("linkedin_action", None)
-    new = task_modal(
-        form,
-        mode=form_mode(meta),
-        metadata=meta,
-        notices=notices,
-        confirmations=confirmations,
-        sandbox=deps.in_sandbox,
-    )
-    await update_form(deps, str(view.get("id")), view.get("hash"), new)
+    opened = (str(view.get("id")), view.get("hash"))
+    await redraw(deps, opened, form, meta, notices=notices, confirmations=confirmations)
