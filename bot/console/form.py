@@ -35,6 +35,7 @@ from bot.console.modal_view import (
     inputs_of,
     json_body,
     option_meant,
+    option_suggested,
     text_of,
 )
 from bot.console.printer import Printer
@@ -191,7 +192,11 @@ class FormFiller:
         option = option_meant(field.options, text)
         if option is None:
             labels = [text_of(o.get("text")) for o in field.options]
-            self._printer.line(words.no_such_option(text, labels))
+            suggested = option_suggested(field.options, text)
+            meant = None
+            if suggested is not None:
+                meant = f"{text_of(suggested.get('text'))} ({field.options.index(suggested) + 1})"
+            self._printer.line(words.no_such_option(text, labels, meant))
             return
         self._standin.fill(self._view_id, {field.action_id: option["value"]})
         if field.dispatches:

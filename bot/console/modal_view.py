@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from slack_bolt.response import BoltResponse
 
-from bot.parsing import ACTION_WORDS, TYPE_WORDS
+from bot.parsing import ACTION_WORDS, TYPE_WORDS, near_action, near_type
 
 _NOT_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _ALIASES: Final[dict[str, str]] = {
@@ -87,6 +87,18 @@ def option_meant(options: Sequence[Mapping[str, Any]], text: str) -> Mapping[str
         if _NOT_ALNUM.sub("", text_of(o.get("text")).casefold()).startswith(wanted)
     ]
     return starting[0] if len(starting) == 1 else None
+
+
+def option_suggested(options: Sequence[Mapping[str, Any]], text: str) -> Mapping[str, Any] | None:
+    """The option a typo probably meant ("conect" → connect, "meting" → meeting), to
+    suggest rather than choose: `/task`'s own "did you mean" words."""
+    word = text.strip()
+    if not word or " " in word:
+        return None
+    near = near_action(word) or near_type(word, everyday_too=True)
+    if near is None:
+        return None
+    return option_meant(options, near)
 
 
 def context_texts(view: Mapping[str, Any], block_id: str) -> list[str]:

@@ -107,8 +107,9 @@ def choices(options: Sequence[str]) -> str:
     return "   ".join(f"{number} {text}" for number, text in enumerate(options, start=1))
 
 
-def no_such_option(text: str, options: Sequence[str]) -> str:
-    return f"‘{text}’ is none of these; type a number from 1 to {len(options)} or a name."
+def no_such_option(text: str, options: Sequence[str], suggestion: str | None = None) -> str:
+    meant = f" Did you mean {suggestion}?" if suggestion else ""
+    return f"‘{text}’ is none of these.{meant} Type a number from 1 to {len(options)} or a name."
 
 
 def nothing_found(text: str) -> str:

@@ -132,10 +132,20 @@ async def test_the_console_fills_the_form_field_by_field_and_presses_card_button
     assert output[output.index("taskbot> ") :] == FORM_TRANSCRIPT
 
 
+async def test_a_typo_in_a_choice_is_answered_with_what_it_probably_meant() -> None:
+    code, output = await run_script("shortcut\nli\nconect\n2\n:close\nquit\n")
+    assert code == 0
+    assert (
+        "‘conect’ is none of these. Did you mean 🤝 Send a connection request (2)? "
+        "Type a number from 1 to 4 or a name.\n"
+    ) in output
+    assert "LinkedIn action [—]> 2\n" in output
+
+
 async def test_back_empty_close_and_choices_by_name_or_number() -> None:
     code, output = await run_script("shortcut\nzebra\ntodo\n:back\n2\n-\n:close\nquit\n")
     assert code == 0
-    assert "‘zebra’ is none of these; type a number from 1 to 7 or a name.\n" in output
+    assert "‘zebra’ is none of these. Type a number from 1 to 7 or a name.\n" in output
     assert "Type [📝 To-do]> 2\n" in output  # :back shows what was chosen
     assert "Contact [—]> -\nContact can't be left empty.\n" in output  # a call needs one
     assert output.endswith(
