@@ -123,6 +123,9 @@ def _year(text: str) -> int:
     return number + 2000 if len(text) == 2 else number
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _classify(  # noqa: PLR0911, PLR0912 - one branch per token kind
     kind: str, match: re.Match[str]
 ) -> tuple[Cat, object]:
@@ -161,7 +164,10 @@ def _classify(  # noqa: PLR0911, PLR0912 - one branch per token kind
         unit = "hour" if text[len(number) :].startswith("h") else "minute"
         return Cat.SPAN_H, (float(number.replace(",", ".")), unit)
     if kind == "ord":
-        return Cat.ORDINAL, int(text[: len(text) - len(text.lstrip("0123456789")) or None])
+        # \d matches any Unicode decimal digit ("𑁦º"): take the digits as the regex did
+        digits = _LEADING_DIGITS.match(text)
+        assert digits is not None  # the ord pattern starts with \d
+        return Cat.ORDINAL, int(digits[0])
     if kind == "num":
         return Cat.NUM, float(text.replace(",", ".")) if re.search("[.,]", text) else int(text)
     if kind in {"mixed", "mixed2"}:
