@@ -320,6 +320,14 @@ def test_the_draft_says_when_its_due_was_defaulted() -> None:
         ("call jane@acme.com between 3 and 4 tomorrow pricing", "2026-11-26T15:00", "2026-11-26T16:00"),
         ("mtg jane@acme.com Fri 10pm-1am launch", "2026-11-27T22:00", "2026-11-28T01:00"),
         ("todo tomorrow 2-3pm PT review", "2026-11-26T17:00", "2026-11-26T18:00"),
+        # the end's am/pm goes to the start only when that keeps the start first
+        ("mtg jane@acme.com tomorrow 11-12pm x", "2026-11-26T11:00", "2026-11-26T12:00"),
+        ("mtg jane@acme.com tomorrow 11:30-12:30pm x", "2026-11-26T11:30", "2026-11-26T12:30"),
+        ("mtg jane@acme.com Fri 9-5pm x", "2026-11-27T09:00", "2026-11-27T17:00"),
+        ("mtg jane@acme.com Fri 12-1pm x", "2026-11-27T12:00", "2026-11-27T13:00"),
+        # a bare end that reads earlier is the afternoon one, not tomorrow morning's
+        ("mtg jane@acme.com tomorrow 7-9 x", "2026-11-26T19:00", "2026-11-26T21:00"),
+        ("mtg jane@acme.com tomorrow morning 11-1 x", "2026-11-26T11:00", "2026-11-26T13:00"),
     ],
 )  # fmt: skip
 def test_a_lone_range_is_a_slot_from_its_start_to_its_end(text: str, start: str, due: str) -> None:
@@ -329,6 +337,16 @@ def test_a_lone_range_is_a_slot_from_its_start_to_its_end(text: str, start: str,
     assert (local(draft.start_at), local(draft.due_to)) == (start, due)
     assert draft.problems == ()
     assert not draft.due_defaulted
+
+
+@pytest.mark.parametrize("when", ["tomorrow 3-2pm", "tomorrow 10-12am"])
+def test_a_range_that_would_last_half_a_day_or_more_is_no_slot(when: str) -> None:
+    # These read as 15:00-14:00 and 10:00-00:00: a slot of 23 or 14 hours is a misreading,
+    # so only the range's start counts (rule 16) and the task starts now, as before ranges
+    # became slots.
+    draft = parse(f"mtg jane@acme.com {when} x").draft
+    assert local(draft.start_at) == NOW_LOCAL
+    assert local(draft.due_to) in ("2026-11-26T15:00", "2026-11-26T10:00")
 
 
 def test_a_range_after_an_explicit_start_is_due_at_its_start() -> None:

@@ -42,6 +42,8 @@ PART_TIMES = {  # rule 9
 _PM_CONTEXT = frozenset({"afternoon", "pm", "evening", "tonight"})
 _AM_CONTEXT = frozenset({"morning", "first_thing", "am"})
 _TODAY_ONLY = frozenset({"tonight", "later_today", "earlier_today"})
+_LONGEST_SLOT = timedelta(hours=12)
+"""A range that would last longer is a misreading ("3-2pm", "12-1am"), not a slot."""
 
 
 def resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDate | DateRefusal:
@@ -107,17 +109,25 @@ def _resolve(phrase: Phrase, ctx: DateContext, kind: Kind, text: str) -> ReadDat
 
 
 def _with_end(read: ReadDate, phrase: Phrase, ctx: DateContext, text: str) -> ReadDate:
-    """A range's end on the day its start fell on, or the next when it wraps ("10pm-1am")."""
-    if phrase.time is None or phrase.time.until is None:
+    """A range's end after its start: the same day; a bare hour that reads earlier is the
+    afternoon one ("7-9" is 19:00-21:00); else the next day ("10pm-1am"). A "range" longer
+    than `_LONGEST_SLOT` is no slot ("3-2pm"): only its start is kept (rule 16)."""
+    until = None if phrase.time is None else phrase.time.until
+    if until is None:
         return read
     part = phrase.part.name.removeprefix("this_") if phrase.part else None
-    end_clock = _time_of_day(phrase.time.until, part, text)
+    end_clock = _time_of_day(until, part, text)
     assert end_clock is not None
     zone = _zone(phrase.zone) if phrase.zone else ctx.tz
     day = read.at.astimezone(zone).date()
     end = wall(day, end_clock, zone)
+    bare = until.meridiem is None and until.style == "bare"
+    if end <= read.at and bare and end_clock.hour < 12:
+        end = wall(day, end_clock.replace(hour=end_clock.hour + 12), zone)
     if end <= read.at:
         end = wall(day + timedelta(days=1), end_clock, zone)
+    if end - read.at > _LONGEST_SLOT:
+        return read
     return replace(read, until=end.astimezone(ctx.tz))
 
 

@@ -121,11 +121,18 @@ class TimeMatchers(Cursor):
 
     @staticmethod
     def _range_start(start: ClockTime, end: ClockTime) -> ClockTime:
-        """Rule 16: a range means its start; "2-3pm" lends the pm to the 2. The end rides
-        along (`until`) for the command grammar, which makes a slot of it."""
+        """Rule 16: a range means its start. The end's am/pm goes to the start when that
+        keeps the start first ("2-3pm" is 14:00), else the other one does ("11-12pm" and
+        "9-5pm" start in the morning). The end rides along (`until`) for the command
+        grammar, which makes a slot of it (bot/parsing/dates/_resolve._with_end)."""
         end = replace(end, lone=False)
-        if start.meridiem is None and end.meridiem is not None and start.hour <= end.hour:
-            return ClockTime(start.hour, start.minute, end.meridiem, start.style, until=end)
+        if start.meridiem is None and end.meridiem is not None and 1 <= start.hour <= 12:
+            end_at = (_hour24(end.hour, end.meridiem), end.minute)
+            for meridiem in (end.meridiem, "am" if end.meridiem == "pm" else "pm"):
+                if meridiem != end.meridiem and meridiem == "am" and start.hour < _EARLIEST:
+                    break  # "3-2pm" is no 3 am start: no reading, only rule 3's 15:00
+                if (_hour24(start.hour, meridiem), start.minute) <= end_at:
+                    return ClockTime(start.hour, start.minute, meridiem, start.style, until=end)
         return replace(start, lone=False, until=end)
 
     def _part(self, i: int) -> Match:
@@ -152,3 +159,11 @@ class TimeMatchers(Cursor):
         if self.cat(j) is Cat.WORD and self.val(j) in TIME_WORDS:
             j += 1
         return Zone(key), j
+
+
+_EARLIEST = 6
+"""A range's start is taken as morning ("9-5pm") only from 6 am: "3-2pm" is not 3 am."""
+
+
+def _hour24(hour: int, meridiem: str) -> int:
+    return hour % 12 + (12 if meridiem == "pm" else 0)
