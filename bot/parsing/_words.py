@@ -103,7 +103,8 @@ def near_type(word: str, *, everyday_too: bool) -> str | None:
 
 
 def near_help(text: str) -> bool:
-    """A command that is one word, a slip typing `help`: two letters swapped ("hlep"), one
+    """A command that is one word, `help` with punctuation ("help.") or a slip typing it:
+    two letters swapped ("hlep"), one
     left out ("hlp") or doubled in ("hellp"), or the vowel missed ("halp"). The rep wanted
     the usage card, not a to-do with that word as its text. Other one-edit neighbours are
     real words ("held", "helm", "heap", "yelp") and stay to-dos."""
@@ -111,7 +112,9 @@ def near_help(text: str) -> bool:
     if len(words) != 1:
         return False
     word = _bare(words[0])
-    if word == "help" or not word.startswith("h"):
+    if word == "help":
+        return True  # "help." / "Help:" (help itself is a HELP_WORDS word)
+    if not word.startswith("h"):
         return False
     dropped = {word[:i] + word[i + 1 :] for i in range(len(word))}
     vowel_missed = len(word) == 4 and word.endswith("lp") and word[1] in "aiouy"

@@ -263,7 +263,9 @@ def test_nothing_typed_is_help_too(text: str) -> None:
     assert parsed.draft == TaskDraft()
 
 
-@pytest.mark.parametrize("text", ["halp", "hlep", "hepl", "hellp", "hlp", "Help!"])
+@pytest.mark.parametrize(
+    "text", ["halp", "hlep", "hepl", "hellp", "hlp", "Help!", "help.", "Help:"]
+)
 def test_a_slip_typing_help_is_help(text: str) -> None:
     # `/task halp` used to create a to-do called "halp".
     assert parse(text).is_help
