@@ -9,6 +9,7 @@ import pytest
 
 from bot.domain import ContactQuery, FieldProblem, LinkedInAction, TaskStatus, TaskType
 from bot.messages import outcomes as words
+from bot.reply.sandbox import Fault
 from bot.service import ChooseContact, ContactNotFound, Created, NeedsForm
 from tests.service_support import DUE, NOW, draft, tasks_posted, world
 
@@ -197,3 +198,16 @@ async def test_a_defaulted_due_is_said_above_the_card() -> None:
         assert outcome.note is not None
         assert outcome.note.startswith("No due date given: a call is due at 10:00 on the first")
         assert "Press Edit to change it" in outcome.note
+
+
+async def test_a_defaulted_due_is_said_beside_any_other_note() -> None:
+    # The create's answer was lost and the task found in Reply: both things are said.
+
+    async with world() as w:
+        w.sandbox.faults.push(Fault.drop_after_store(method="POST"))
+        outcome = await w.service.create(replace(draft(), due_defaulted=True), command="c")
+        assert isinstance(outcome, Created)
+        assert outcome.note is not None
+        found, _, defaulted = outcome.note.partition(" No due date given")
+        assert found  # what the reconciliation said comes first…
+        assert defaulted  # …then the default, not instead of it

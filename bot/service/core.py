@@ -199,8 +199,8 @@ class TaskService:
         if isinstance(stored, Trouble):
             return Failed(trouble=stored, command=command)
         note = stored.note
-        if note is None and draft.due_defaulted:  # the rep should not discover it later
-            note = due_defaulted(write.task_type)
+        if draft.due_defaulted:  # the rep should not discover it later
+            note = " ".join(filter(None, (note, due_defaulted(write.task_type))))
         return Created(task=stored.task, contact=stored.contact, note=note)
 
     def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:
