@@ -125,9 +125,9 @@ async def _share(
     card = card_for(shown, owner=ref.owner, tz=tz, sandbox=deps.in_sandbox, shared_by=ref.owner)
     if await send(respond, card, replace=False, response_type="in_channel"):
         return
-    if channel is not None and await post_message(deps, channel, card):
-        return
-    await direct_message(deps, ref.owner, error_card(share_failed(ref.task_id)))
+    refused = "channel_not_found" if channel is None else await post_message(deps, channel, card)
+    if refused is not None:
+        await direct_message(deps, ref.owner, error_card(share_failed(ref.task_id, refused)))
 
 
 _ACTIONS: Final[dict[str, ButtonWork]] = {

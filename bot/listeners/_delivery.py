@@ -50,15 +50,16 @@ async def deliver_to_origin(
 
 async def direct_message(deps: Dependencies, user_id: str, card: Card) -> bool:
     """`card` in the rep's DM with the app (a user id as channel: no `im:write` needed)."""
-    return await post_message(deps, user_id, card)
+    return await post_message(deps, user_id, card) is None
 
 
-async def post_message(deps: Dependencies, channel: str, card: Card) -> bool:
-    """`card` posted by the bot in `channel` (a user id: their DM with the app); False
-    (logged) when Slack refuses, e.g. `not_in_channel` where the bot is not a member."""
+async def post_message(deps: Dependencies, channel: str, card: Card) -> str | None:
+    """`card` posted by the bot in `channel` (a user id: their DM with the app); None, or
+    Slack's error (logged), e.g. `not_in_channel` where the bot is not a member."""
     try:
         await deps.slack.chat_postMessage(channel=channel, **card.message())
     except SlackApiError as error:
-        log.error("could not post a card in %s: %s", channel, error.response.get("error"))
-        return False
-    return True
+        reason = str(error.response.get("error") or "unknown_error")
+        log.error("could not post a card in %s: %s", channel, reason)
+        return reason
+    return None

@@ -62,15 +62,21 @@ def contact_not_found(query: ContactQuery) -> str:
     return f"{what} Check the spelling, or continue in the form and choose the contact there."
 
 
-def share_failed(task_id: int) -> str:
+def share_failed(task_id: int, slack_error: str) -> str:
     """In the rep's DM when neither the card's response_url (5 posts, 30 minutes: slack-notes
-    §2.4) nor a post as the bot (it must be a member of the channel) could share a card."""
-    return (
-        f"taskbot couldn't share task #{task_id} in that channel: Slack didn't take the card "
-        "from its button (a card's buttons can post for 30 minutes), and taskbot can't post "
-        "there itself because it isn't a member. Invite it with `/invite @taskbot` and press "
-        "Share again."
-    )
+    §2.4) nor a post as the bot could share a card; `slack_error` is chat.postMessage's."""
+    first = f"taskbot couldn't share task #{task_id}: Slack didn't take the card from its button"
+    if slack_error == "not_in_channel":
+        return (
+            f"{first}, and taskbot can't post in that channel itself because it isn't a "
+            "member. Invite it with `/invite @taskbot` and press Share again."
+        )
+    if slack_error in ("channel_not_found", "is_archived"):
+        return (
+            f"{first}, and taskbot can't post in that conversation (a private conversation "
+            "it isn't part of, or an archived channel). Share the card from a channel instead."
+        )
+    return f"{first}, nor a post of its own (Slack said `{slack_error}`). Press Share again."
 
 
 STALE_BUTTON: Final = (

@@ -197,8 +197,18 @@ async def test_a_share_slack_refuses_twice_is_explained_in_the_reps_dm() -> None
         assert in_channel.response["error"] == "not_in_channel"
         assert in_dm.ok
         assert in_dm.params["channel"] == "U0BERLIN"
-        assert "couldn't share task #10001 in that channel" in in_dm.params["text"]
+        assert "couldn't share task #10001" in in_dm.params["text"]
         assert "/invite @taskbot" in in_dm.params["text"]
+
+
+async def test_a_share_into_a_conversation_taskbot_cannot_join_says_so() -> None:
+    async with form_bot() as bot:
+        bot.allow("channel_not_found")
+        bot.fake.fail_next("chat.postMessage", "channel_not_found")  # e.g. a DM between people
+        await _share_after_the_card_link_expired(bot)
+        _, in_dm = bot.fake.calls_to("chat.postMessage")
+        assert "can't post in that conversation" in in_dm.params["text"]
+        assert "/invite" not in in_dm.params["text"]  # advice that cannot be followed there
 
 
 @pytest.mark.parametrize("action_id", [ids.DONE, ids.CANCEL, ids.SHARE, ids.EDIT])
