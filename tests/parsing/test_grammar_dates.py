@@ -328,6 +328,10 @@ def test_the_draft_says_when_its_due_was_defaulted() -> None:
         # a bare end that reads earlier is the afternoon one, not tomorrow morning's
         ("mtg jane@acme.com tomorrow 7-9 x", "2026-11-26T19:00", "2026-11-26T21:00"),
         ("mtg jane@acme.com tomorrow morning 11-1 x", "2026-11-26T11:00", "2026-11-26T13:00"),
+        # colon times need no am/pm to be a range (their end used to stay in the text)
+        ("mtg jane@acme.com tomorrow 14:00-15:00 x", "2026-11-26T14:00", "2026-11-26T15:00"),
+        ("mtg jane@acme.com tomorrow 2:30-3 x", "2026-11-26T14:30", "2026-11-26T15:00"),
+        ("mtg jane@acme.com Fri 9:30 - 10:30 x", "2026-11-27T09:30", "2026-11-27T10:30"),
     ],
 )  # fmt: skip
 def test_a_lone_range_is_a_slot_from_its_start_to_its_end(text: str, start: str, due: str) -> None:

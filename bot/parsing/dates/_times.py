@@ -28,7 +28,10 @@ class TimeMatchers(Cursor):
             second = self._single_time(j + 1)
             if second is not None and isinstance(start, ClockTime):
                 end, k = second
-                if isinstance(end, ClockTime) and (ranged or start.meridiem or end.meridiem):
+                colon = self.cat(i) is Cat.CLOCK and self.cat(j + 1) in {Cat.CLOCK, Cat.NUM}
+                if isinstance(end, ClockTime) and (
+                    ranged or start.meridiem or end.meridiem or colon
+                ):  # "2-3pm", "from 3 to 5", "14:00-15:00", "9:30-10:30"
                     return self._range_start(start, end), k
         if ranged:
             return None
