@@ -9,7 +9,7 @@ words to type are in backticks, as on the help card (bot/messages/usage.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time
 from typing import Final
 
 from bot.domain import ContactQuery, LinkedInAction, TaskType
@@ -191,12 +191,11 @@ def due_not_after_start(due: datetime, start: datetime) -> str:
     )
 
 
-def due_defaulted(task_type: TaskType) -> str:
-    """Above the card of a task the rep gave no due date: what taskbot chose, and how to
-    change it (bot/parsing/dates/_default_due.py states the rule)."""
-    hour = "10:00" if task_type in (TaskType.CALL, TaskType.MEETING) else "17:00"
+def due_defaulted(task_type: TaskType, at: time) -> str:
+    """Above the card of a task the rep gave no due date: the rule taskbot followed (`at`,
+    bot/parsing/dates/_default_due.py), and how to change it."""
     return (
-        f"No due date given: {TYPE_PHRASE[task_type]} is due at {hour} on the first business "
-        "day at least two hours away. Press Edit to change it, or next time add one, e.g. "
-        "`tomorrow 3pm` or `EOD Fri`."
+        f"No due date given: {TYPE_PHRASE[task_type]} is due at {at:%H:%M} on the first "
+        "business day at least two hours away. Press Edit to change it, or next time add "
+        "one, e.g. `tomorrow 3pm` or `EOD Fri`."
     )

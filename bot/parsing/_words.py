@@ -116,12 +116,17 @@ def near_help(text: str) -> bool:
         return True  # "help." / "Help:" (help itself is a HELP_WORDS word)
     if not word.startswith("h"):
         return False
-    dropped = {word[:i] + word[i + 1 :] for i in range(len(word))}
     vowel_missed = len(word) == 4 and word.endswith("lp") and word[1] in "aiouy"
-    return _swapped(word, "help") or "help" in dropped or word in _HELP_CLIPPED or vowel_missed
+    return (
+        _swapped(word, "help")
+        or "help" in _one_dropped(word)  # "hellp"
+        or word in _one_dropped("help")  # "hlp"
+        or vowel_missed
+    )
 
 
-_HELP_CLIPPED: Final = frozenset({"hlp", "hep", "hel"})
+def _one_dropped(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def near_action(word: str) -> str | None:

@@ -100,10 +100,13 @@ class ParsedCommand:
     """How an explicit start ("from X", "start X") was read; None when the rep gave none."""
     due: ReadDate | DateRefusal | None = None
     """How the due phrase was read; None when there was none (see `due_defaulted`)."""
-    due_defaulted: bool = False
-    """`draft.due_to` is the no-date default, not something the rep typed."""
     contact_origin: ContactOrigin | None = None
     recognised: tuple[Recognised, ...] = ()
+
+    @property
+    def due_defaulted(self) -> bool:
+        """`draft.due_to` is the no-date default, not something the rep typed."""
+        return self.draft.due_defaulted
 
     @property
     def is_complete(self) -> bool:
@@ -188,7 +191,6 @@ class _Reading:
             date=when.found,
             start=when.start.result if when.start else None,
             due=when.due.result if when.due else None,
-            due_defaulted=times.due_defaulted,
             contact_origin=origin,
             recognised=recognised,
         )

@@ -46,6 +46,7 @@ from bot.domain import (
 from bot.messages import outcomes as words
 from bot.messages.actions import DOING_CREATE, DOING_LOOKUP
 from bot.messages.grammar import due_defaulted
+from bot.parsing.dates import default_due_time
 from bot.reply.client import ReplyClient
 from bot.reply.errors import ReplyError, ReplyNotFound
 from bot.service._failures import trouble
@@ -200,7 +201,8 @@ class TaskService:
             return Failed(trouble=stored, command=command)
         note = stored.note
         if draft.due_defaulted:  # the rep should not discover it later
-            note = " ".join(filter(None, (note, due_defaulted(write.task_type))))
+            chosen = due_defaulted(write.task_type, default_due_time(write.task_type))
+            note = " ".join(filter(None, (note, chosen)))
         return Created(task=stored.task, contact=stored.contact, note=note)
 
     def _write(self, draft: TaskDraft, contact: Contact | None) -> TaskWrite:

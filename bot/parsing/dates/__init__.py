@@ -86,7 +86,7 @@ Choices where the conventions are silent:
 
 from __future__ import annotations
 
-from bot.parsing.dates._default_due import default_due
+from bot.parsing.dates._default_due import default_due, default_due_time
 from bot.parsing.dates._extract import find_date
 from bot.parsing.dates._model import (
     DateContext,
@@ -101,5 +101,5 @@ from bot.parsing.dates._zone_text import offset_label, read_zone, zone_label
 
 __all__ = [
     "DateContext", "DateRefusal", "FoundDate", "Kind", "ReadDate", "RefusalReason", "default_due",
-    "find_date", "offset_label", "read_date", "read_zone", "zone_label",
+    "default_due_time", "find_date", "offset_label", "read_date", "read_zone", "zone_label",
 ]  # fmt: skip

@@ -34,6 +34,11 @@ LEAD_TIME: Final = timedelta(hours=2)
 _APPOINTMENTS: Final = frozenset({TaskType.CALL, TaskType.MEETING})
 
 
+def default_due_time(task_type: TaskType | None) -> time:
+    """The time of day a task with no due phrase is due: 10:00 for an appointment, else 17:00."""
+    return APPOINTMENT_TIME if task_type in _APPOINTMENTS else END_OF_DAY
+
+
 def default_due(
     task_type: TaskType | None, ctx: DateContext, *, after: datetime | None = None
 ) -> datetime:
@@ -43,7 +48,7 @@ def default_due(
     if after is not None and not is_aware(after):
         raise ValueError(f"default_due needs an aware start, got {after.isoformat()}")
     start = (after or ctx.now).astimezone(ctx.tz)
-    at = APPOINTMENT_TIME if task_type in _APPOINTMENTS else END_OF_DAY
+    at = default_due_time(task_type)
     day = start.date()
     if day.weekday() < SATURDAY:
         due = wall(day, at, ctx.tz)
