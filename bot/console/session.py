@@ -29,7 +29,7 @@ from bot.console.form import FormFiller
 from bot.console.modal_view import inputs_of, text_of
 from bot.console.printer import Printer
 from bot.console.slack_standin import Call, SlackStandIn, SlackUser
-from bot.console.slack_standin.block_kit import block_problems
+from bot.console.slack_standin.acks import ack_problems
 from bot.messages import console as words
 from bot.views import ConsoleButton
 from bot.wiring import Dependencies
@@ -124,7 +124,6 @@ class ConsoleSession:
         ack = self._ack_message(response)
         if ack is not None:
             self._standin.show_original(response_url, ack)
-            self._check(ack)
             self._screen.acts_on(response_url, self._show(ack))
         await self._settle()
 
@@ -177,7 +176,9 @@ class ConsoleSession:
 
     async def _dispatch(self, payload: dict[str, Any]) -> BoltResponse:
         request = AsyncBoltRequest(body=payload, mode="socket_mode")
-        return await self._app.async_dispatch(request)
+        response = await self._app.async_dispatch(request)
+        self._check(payload, response)
+        return response
 
     def _ack_message(self, response: BoltResponse) -> dict[str, Any] | None:
         """The message an ack carried (a command's immediate answer), if any."""
@@ -193,12 +194,18 @@ class ConsoleSession:
             return {"text": response.body}
         return body if isinstance(body, dict) and (body.get("text") or body.get("blocks")) else None
 
-    def _check(self, message: Mapping[str, Any]) -> None:
-        """Slack validates an ack's blocks too: say so now if it would refuse these."""
-        blocks = message.get("blocks")
-        problems = block_problems(blocks) if blocks else []
+    def _check(self, payload: Mapping[str, Any], response: BoltResponse) -> None:
+        """Slack checks every ack (the stand-in's `ack_problems`: a command's message, a
+        form's errors, a search's options): say so now if it would refuse this one."""
+        if response.status != 200 or not response.body:
+            return
+        try:
+            ack = json.loads(response.body)
+        except json.JSONDecodeError:
+            return  # a plain-text ack: Slack shows it as the message
+        problems = ack_problems(payload, ack) if isinstance(ack, dict) else []
         if problems:
-            self._printer.line("⚠️ Slack would refuse this answer (invalid_blocks):")
+            self._printer.line("⚠️ Slack would refuse this answer:")
             for problem in problems:
                 self._printer.line(f"   {problem}")
             self._printer.refusals += 1

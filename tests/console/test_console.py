@@ -7,13 +7,18 @@ from __future__ import annotations
 import builtins
 import io
 from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
 
 from bot.console.main import ScriptLines, TerminalLines, console_user, run_console
 from bot.console.printer import Printer
-from bot.console.slack_standin import Call
+from bot.console.session import ConsoleSession
+from bot.console.slack_standin import Call, SlackStandIn
 from bot.reply.sandbox import Sandbox
 from bot.settings import Settings
 from tests.scenarios.harness import NOW
@@ -301,3 +306,42 @@ async def test_an_open_variable_stops_the_command_instead_of_vanishing_from_the_
         '• "{{firstName" has no closing }}, so Reply can\'t fill it in. Write a variable as '
         "{{firstName}}, or take out the {{ if you meant the braces as text.\n[form]\n\n"
     )
+
+
+async def test_an_ack_slack_would_refuse_is_reported_like_slack_would() -> None:
+    # The console checks every ack by the stand-in's rules (the same `ack_problems` the
+    # scenario harness applies), not only a command's blocks.
+    async def authorize(**_: Any) -> AuthorizeResult:  # no auth.test: nothing to ask
+        return AuthorizeResult(enterprise_id=None, team_id="T0TASKBOT", bot_token="xoxb-c")
+
+    app = AsyncApp(
+        signing_secret="",
+        request_verification_enabled=False,
+        authorize=authorize,
+        process_before_response=True,  # as the console runs taskbot's app
+    )
+
+    @app.command("/task")
+    async def answer_wrongly(ack: Any) -> None:
+        await ack(text="Creating…", response_type="shout")
+
+    async def drain() -> None:
+        return None
+
+    out = io.StringIO()
+    printer = Printer(out, ansi=False, tz=BERLIN_ZONE, clock=lambda: NOW)
+    user = console_user("Europe/Berlin", "de-DE", lambda: NOW)
+    standin = SlackStandIn(users=[user], clock=lambda: NOW)
+    async with standin.running():
+        session = ConsoleSession(
+            app=app,
+            deps=cast(Any, SimpleNamespace(background=SimpleNamespace(drain=drain))),
+            standin=standin,
+            user=user,
+            printer=printer,
+        )
+        await session.command("todo tomorrow x")
+    assert out.getvalue().startswith(
+        "⚠️ Slack would refuse this answer:\n   invalid response_type 'shout'"
+    )
+    assert printer.refusals == 1
